@@ -1,0 +1,48 @@
+#include "engine/cli/command.h"
+
+#include <iostream>
+
+namespace meshform::cli {
+
+Parsed ParseCommand(const std::string& name, const std::string& usage, po::options_description options,
+                    const Args& args, const po::positional_options_description* positional) {
+  options.add_options()("help,h", "show this help");
+  Parsed parsed;
+  try {
+    auto parser = po::command_line_parser(args).options(options);
+    if (positional != nullptr) parser.positional(*positional);
+    po::store(parser.run(), parsed.vars);
+    if (parsed.vars.count("help")) {
+      std::cout << "Usage: meshform " << name << " " << usage << "\n\n" << options << "\n";
+      parsed.exit_code = 0;
+      return parsed;
+    }
+    po::notify(parsed.vars);
+  } catch (const po::error& e) {
+    std::cerr << "meshform " << name << ": " << e.what() << "\n"
+              << "Run 'meshform " << name << " --help' for usage.\n";
+    parsed.exit_code = 1;
+  }
+  return parsed;
+}
+
+po::options_description TopologyOptions() {
+  po::options_description o("Topology");
+  o.add_options()("file,f", po::value<std::string>()->required(), "the topology file");
+  return o;
+}
+
+po::options_description ClusterOptions() {
+  po::options_description o("Clusters");
+  o.add_options()("kubeconfig", po::value<std::string>(),
+                  "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config)")(
+      "parallelism", po::value<int>()->default_value(32), "how many changes run at once");
+  return o;
+}
+
+int NotAvailableYet(const std::string& name) {
+  std::cerr << "meshform " << name << ": not available yet in this version of meshform.\n";
+  return 1;
+}
+
+}  // namespace meshform::cli
