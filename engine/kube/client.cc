@@ -1,0 +1,115 @@
+// Client: construction, REST mapping, reads (get, list). Writes are in client_write.cc.
+#include "engine/kube/client.h"
+
+namespace meshform::kube {
+
+ObjectRef RefOf(const json& object) {
+  ObjectRef ref;
+  ref.api_version = object.value("apiVersion", "");
+  ref.kind = object.value("kind", "");
+  if (object.contains("metadata") && object["metadata"].is_object()) {
+    ref.ns = object["metadata"].value("namespace", "");
+    ref.name = object["metadata"].value("name", "");
+  }
+  return ref;
+}
+
+Client::Client(const ClusterConfig& config, const ClientOptions& options)
+    : rest_(config, options), discovery_(rest_) {}
+
+std::unique_ptr<Client> Client::ForContext(const std::string& context,
+                                           const std::string& kubeconfig_path,
+                                           const ClientOptions& options) {
+  Kubeconfig kubeconfig = Kubeconfig::Load(kubeconfig_path);
+  return std::make_unique<Client>(kubeconfig.Resolve(context), options);
+}
+
+RestMapping Client::Mapping(const std::string& api_version, const std::string& kind) {
+  return discovery_.Map(api_version, kind);
+}
+
+void Client::RefreshDiscovery() { discovery_.Invalidate(); }
+
+Client::Target Client::Resolve(const ObjectRef& ref) {
+  Target target{Mapping(ref.api_version, ref.kind), ref};
+  if (!target.mapping.namespaced) {
+    target.ref.ns.clear();
+  } else if (target.ref.ns.empty()) {
+    target.ref.ns = default_namespace();
+  }
+  return target;
+}
+
+Client::Target Client::ResolveObject(const json& object, const std::string& verb) {
+  ObjectRef ref = RefOf(object);
+  if (ref.api_version.empty() || ref.kind.empty() || ref.name.empty()) {
+    throw Invalid({cluster(), verb, ref.ToString()}, 0, "Invalid",
+                  "the object needs apiVersion, kind and metadata.name");
+  }
+  return Resolve(ref);
+}
+
+json Client::Send(const std::string& verb, const Target& target, const std::string& method,
+                  const std::string& path, const std::string& body,
+                  const std::string& content_type) {
+  ApiRequest request;
+  request.method = method;
+  request.path = path;
+  request.body = body;
+  request.content_type = content_type;
+  request.context = {cluster(), verb, target.ref.ToString()};
+  HttpResponse response = rest_.Do(std::move(request));
+  if (response.body.empty()) return json::object();
+  return json::parse(response.body);
+}
+
+json Client::Get(const ObjectRef& ref) {
+  Target target = Resolve(ref);
+  return Send("get", target, "GET", target.mapping.Path(target.ref.ns, target.ref.name));
+}
+
+std::optional<json> Client::GetIfExists(const ObjectRef& ref) {
+  try {
+    return Get(ref);
+  } catch (const NotFound&) {
+    return std::nullopt;
+  }
+}
+
+ListResult Client::ListPage(const RestMapping& mapping, const ListOptions& options,
+                            const std::string& token) {
+  Query query;
+  query.AddIf(!options.label_selector.empty(), "labelSelector", options.label_selector)
+      .AddIf(!options.field_selector.empty(), "fieldSelector", options.field_selector)
+      .AddIf(options.limit > 0, "limit", std::to_string(options.limit))
+      .AddIf(!token.empty(), "continue", token);
+  Target target{mapping, {mapping.gv.ApiVersion(), mapping.kind + "List", options.ns, ""}};
+  json list = Send("list", target, "GET", mapping.Path(options.ns) + query.str());
+  ListResult page;
+  for (auto& item : list.value("items", json::array())) {
+    // Items of a list carry no apiVersion/kind; restore them so they can be applied as is.
+    item["apiVersion"] = mapping.gv.ApiVersion();
+    item["kind"] = mapping.kind;
+    page.items.push_back(std::move(item));
+  }
+  const json metadata = list.value("metadata", json::object());
+  page.resource_version = metadata.value("resourceVersion", "");
+  page.continue_token = metadata.value("continue", "");
+  return page;
+}
+
+ListResult Client::List(const std::string& api_version, const std::string& kind,
+                        const ListOptions& options) {
+  RestMapping mapping = Mapping(api_version, kind);
+  ListOptions effective = options;
+  if (!mapping.namespaced) effective.ns.clear();
+  ListResult result = ListPage(mapping, effective, options.continue_token);
+  while (options.all_pages && !result.continue_token.empty()) {
+    ListResult next = ListPage(mapping, effective, result.continue_token);
+    for (auto& item : next.items) result.items.push_back(std::move(item));
+    result.continue_token = next.continue_token;
+  }
+  return result;
+}
+
+}  // namespace meshform::kube

@@ -1,0 +1,27 @@
+// The real Transport: libcurl with OpenSSL. A pool of easy handles shares one connection
+// cache, TLS session cache and DNS cache (a CURLSH), so that connections to the cluster are
+// reused by every thread; HTTP/2 is negotiated by ALPN where the server offers it; TLS is
+// verified against the cluster CA held in memory.
+#pragma once
+
+#include <memory>
+
+#include "engine/kube/transport.h"
+
+namespace meshform::kube {
+
+class CurlTransport : public Transport {
+ public:
+  CurlTransport();
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  HttpResponse RoundTrip(const HttpRequest& request) override;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace meshform::kube

@@ -1,0 +1,50 @@
+// Discovery and REST mapping for one cluster: apiVersion + kind → resource path and scope,
+// from /api, /apis and the group-version resource lists. Group versions are fetched lazily and
+// cached; a kind missing from a cached list triggers one refetch of that group version (a CRD
+// may just have been created), so callers rarely need Invalidate().
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/kube/resource.h"
+#include "engine/kube/rest_client.h"
+
+namespace meshform::kube {
+
+class Discovery {
+ public:
+  explicit Discovery(RestClient& rest);
+
+  // The mapping of a kind; throws NoKindMatch when the cluster does not serve it.
+  RestMapping Map(const std::string& api_version, const std::string& kind);
+
+  // Every group version the server offers (from /api and /apis), preferred version first
+  // within each group.
+  std::vector<GroupVersion> ServerGroupVersions();
+
+  // All kinds of one group version (no subresources). Throws NotFound if the server lacks it.
+  std::vector<RestMapping> Resources(const GroupVersion& gv);
+
+  // Drops everything cached (after installing CRDs or aggregated APIs).
+  void Invalidate();
+
+  // Requests that discovery made so far (for tests of caching).
+  int fetches() const;
+
+ private:
+  using Table = std::vector<RestMapping>;
+  // The resource list of `gv`, from the cache unless `refresh`. nullopt: the server lacks gv.
+  std::optional<Table> Fetch(const GroupVersion& gv, bool refresh);
+  std::optional<Table> Download(const GroupVersion& gv);
+
+  RestClient& rest_;
+  mutable std::mutex mu_;
+  std::map<std::string, std::optional<Table>> cache_;  // by apiVersion
+  int fetches_ = 0;
+};
+
+}  // namespace meshform::kube

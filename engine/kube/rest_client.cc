@@ -1,0 +1,101 @@
+// The request pipeline (see rest_client.h).
+#include "engine/kube/rest_client.h"
+
+#include <spdlog/spdlog.h>
+
+#include <random>
+
+#include "engine/kube/curl_transport.h"
+#include "engine/kube/request_log.h"
+
+namespace meshform::kube {
+namespace {
+
+std::shared_ptr<Transport> TransportOrDefault(const ClientOptions& options) {
+  return options.transport ? options.transport : std::make_shared<CurlTransport>();
+}
+
+uint64_t Seed(const ClientOptions& options) {
+  return options.jitter_seed != 0 ? options.jitter_seed : std::random_device{}();
+}
+
+}  // namespace
+
+RestClient::RestClient(const ClusterConfig& config, const ClientOptions& options)
+    : config_(config),
+      options_(options),
+      clock_(options.clock ? options.clock : &RealClock::Instance()),
+      transport_(TransportOrDefault(options)),
+      limiter_(options.rate_limit, *clock_),
+      backoff_(options.retry, Seed(options)),
+      auth_(config, *clock_) {}
+
+HttpRequest RestClient::BuildHttp(const ApiRequest& request) const {
+  HttpRequest http;
+  http.method = request.method;
+  http.url = config_.server + request.path;
+  http.headers = request.headers;
+  http.headers["Accept"] = "application/json";
+  http.headers["User-Agent"] = options_.user_agent;
+  if (!request.body.empty()) http.headers["Content-Type"] = request.content_type;
+  http.body = request.body;
+  http.timeout = options_.timeout;
+  http.connect_timeout = options_.connect_timeout;
+  http.proxy = config_.proxy_url;
+  http.compression = !config_.disable_compression;
+  return http;
+}
+
+HttpResponse RestClient::TryOnce(const ApiRequest& request, int attempt) {
+  limiter_.Acquire();
+  HttpRequest http = BuildHttp(request);
+  auth_.Authorize(http);
+  LogRequest(config_.context, http, request.path);
+  auto start = std::chrono::steady_clock::now();
+  HttpResponse response;
+  try {
+    response = transport_->RoundTrip(http);
+  } catch (const TransportFailure& failure) {
+    LogFailure(config_.context, http, request.path, failure.message,
+               std::chrono::steady_clock::now() - start, attempt);
+    throw TransportError(request.context, 0,
+                         failure.retryable ? kRetryableTransportReason : kFatalTransportReason,
+                         "cannot reach " + config_.server + ": " + failure.message);
+  }
+  LogResponse(config_.context, http, request.path, response,
+              std::chrono::steady_clock::now() - start, attempt);
+  if (response.status >= 200 && response.status < 300) return response;
+  ThrowForResponse(request.context, response.status, response.body, response.Header("retry-after"));
+}
+
+void RestClient::WaitBeforeRetry(int attempt, const ApiError& error) {
+  Duration delay = backoff_.DelayFor(attempt, error);
+  spdlog::debug("{}: retrying {} {} in {} ms: {}", config_.context, error.context().verb,
+                error.context().object,
+                std::chrono::duration_cast<std::chrono::milliseconds>(delay).count(),
+                error.server_message());
+  if (error.code() == 429) {
+    limiter_.PauseFor(delay);  // every request to this cluster waits, not just this one
+  } else {
+    clock_->SleepFor(delay);
+  }
+}
+
+HttpResponse RestClient::Do(ApiRequest request) {
+  request.context.cluster = config_.context;
+  if (request.context.object.empty()) request.context.object = request.method + " " + request.path;
+  bool reauthenticated = false;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return TryOnce(request, attempt);
+    } catch (const Unauthorized& e) {
+      if (reauthenticated || !auth_.OnUnauthorized()) throw;
+      reauthenticated = true;  // fresh exec/token-file credentials get one more try
+    } catch (const ApiError& e) {
+      if (!backoff_.ShouldRetry(attempt, e)) throw;
+      WaitBeforeRetry(attempt, e);
+    }
+  }
+}
+
+}  // namespace meshform::kube

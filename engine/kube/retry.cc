@@ -1,0 +1,30 @@
+// Exponential backoff with jitter (see retry.h).
+#include "engine/kube/retry.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace meshform::kube {
+
+Backoff::Backoff(RetryPolicy policy, uint64_t seed) : policy_(policy), rng_(seed) {}
+
+bool Backoff::ShouldRetry(int attempt, const ApiError& error) const {
+  return attempt < policy_.max_attempts && IsTransient(error);
+}
+
+Duration Backoff::DelayFor(int attempt, const ApiError& error) {
+  double factor;
+  {
+    std::lock_guard lock(mu_);
+    factor = 1.0 + std::uniform_real_distribution<double>(0.0, policy_.jitter)(rng_);
+  }
+  double base_ms = static_cast<double>(policy_.base_delay.count());
+  double ms = base_ms * std::pow(2.0, std::max(0, attempt - 1));
+  ms = std::min(ms, static_cast<double>(policy_.max_delay.count())) * factor;
+  Duration delay =
+      std::chrono::duration_cast<Duration>(std::chrono::duration<double, std::milli>(ms));
+  if (error.retry_after()) delay = std::max<Duration>(delay, *error.retry_after());
+  return delay;
+}
+
+}  // namespace meshform::kube
