@@ -1,0 +1,165 @@
+// Proves the retry pipeline with a fake transport and a fake clock: which errors are retried,
+// the exponential backoff with jitter, Retry-After, the attempt cap, and 401 re-authentication.
+#include <gtest/gtest.h>
+
+#include "tests/unit/kube/fake_api.h"
+
+namespace meshform::kube {
+namespace {
+
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+using testing::DiscoveryHandler;
+using testing::FakeCluster;
+
+const ObjectRef kCm{"v1", "ConfigMap", "default", "cm"};
+const char* kCmBody = R"({"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cm"}})";
+
+HttpResponse WithRetryAfter(HttpResponse r, const std::string& value) {
+  r.headers["retry-after"] = value;
+  return r;
+}
+
+struct RetryTest : ::testing::Test {
+  FakeCluster cluster;
+  void SetUp() override {
+    cluster.transport->SetHandler(
+        DiscoveryHandler([](const HttpRequest&) { return FakeTransport::Json(200, kCmBody); }));
+    cluster.client->Mapping("v1", "ConfigMap");  // discovery first, so queued answers go to Get
+  }
+};
+
+TEST_F(RetryTest, ServiceUnavailableIsRetriedWithGrowingJitteredDelays) {
+  for (int i = 0; i < 3; ++i)
+    cluster.transport->Enqueue(FakeTransport::Status(503, "ServiceUnavailable", "busy"));
+  json cm = cluster.client->Get(kCm);
+  EXPECT_EQ(cm["metadata"]["name"], "cm");
+  auto sleeps = cluster.clock.Sleeps();
+  ASSERT_EQ(sleeps.size(), 3u);
+  // base 200 ms, doubled each time, jitter factor in [1, 1.5)
+  for (size_t i = 0; i < 3; ++i) {
+    Duration base = milliseconds(200) * (1 << i);
+    EXPECT_GE(sleeps[i], base) << i;
+    EXPECT_LT(sleeps[i], base * 3 / 2) << i;
+  }
+  EXPECT_EQ(cluster.ApiRequests().size(), 4u);
+}
+
+TEST_F(RetryTest, TooManyRequestsHonoursRetryAfter) {
+  cluster.transport->Enqueue(
+      WithRetryAfter(FakeTransport::Status(429, "TooManyRequests", "slow down"), "7"));
+  cluster.client->Get(kCm);
+  auto sleeps = cluster.clock.Sleeps();
+  ASSERT_EQ(sleeps.size(), 1u);
+  EXPECT_GE(sleeps[0], seconds(7));
+  EXPECT_LT(sleeps[0], seconds(8));
+}
+
+TEST_F(RetryTest, PlainTextTooManyRequestsIsUnderstood) {
+  HttpResponse r;
+  r.status = 429;
+  r.headers["content-type"] = "text/plain";
+  r.headers["retry-after"] = "2";
+  r.body = "Too many requests, please try again later.\n";
+  cluster.transport->Enqueue(r);
+  cluster.client->Get(kCm);
+  ASSERT_EQ(cluster.clock.Sleeps().size(), 1u);
+  EXPECT_GE(cluster.clock.Sleeps()[0], seconds(2));
+}
+
+TEST_F(RetryTest, RetryAfterSecondsInTheStatusCountsToo) {
+  cluster.transport->Enqueue(FakeTransport::Json(
+      500, R"({"kind":"Status","status":"Failure","reason":"ServerTimeout","code":500,
+              "message":"timed out","details":{"retryAfterSeconds":3}})"));
+  cluster.client->Get(kCm);
+  ASSERT_EQ(cluster.clock.Sleeps().size(), 1u);
+  EXPECT_GE(cluster.clock.Sleeps()[0], seconds(3));
+}
+
+TEST_F(RetryTest, GivesUpAfterMaxAttemptsWithTheTypedError) {
+  cluster.transport->SetHandler(DiscoveryHandler([](const HttpRequest&) {
+    return FakeTransport::Status(503, "ServiceUnavailable", "down for good");
+  }));
+  try {
+    cluster.client->Get(kCm);
+    FAIL() << "expected ServerError";
+  } catch (const ServerError& e) {
+    EXPECT_EQ(e.code(), 503);
+    EXPECT_NE(std::string(e.what()).find("fake: get ConfigMap default/cm"), std::string::npos)
+        << e.what();
+  }
+  EXPECT_EQ(cluster.ApiRequests().size(), 6u);  // RetryPolicy::max_attempts
+  auto sleeps = cluster.clock.Sleeps();
+  ASSERT_EQ(sleeps.size(), 5u);
+  for (size_t i = 1; i < sleeps.size(); ++i) EXPECT_GT(sleeps[i], sleeps[i - 1]);
+}
+
+TEST_F(RetryTest, BackoffIsCappedAtMaxDelay) {
+  ClientOptions options;
+  options.retry.max_attempts = 12;
+  options.retry.max_delay = milliseconds(1000);
+  FakeCluster capped(options);
+  capped.transport->SetHandler(DiscoveryHandler(
+      [](const HttpRequest&) { return FakeTransport::Status(503, "ServiceUnavailable", "down"); }));
+  EXPECT_THROW(capped.client->Get(kCm), ServerError);
+  for (auto d : capped.clock.Sleeps()) EXPECT_LT(d, milliseconds(1500));
+}
+
+TEST_F(RetryTest, PermanentErrorsAreNotRetried) {
+  cluster.transport->Enqueue(FakeTransport::Status(404, "NotFound", "configmaps \"cm\" not found"));
+  EXPECT_THROW(cluster.client->Get(kCm), NotFound);
+  cluster.transport->Enqueue(
+      FakeTransport::Status(500, "InternalError", ".spec.x: field not declared in schema"));
+  EXPECT_THROW(cluster.client->Get(kCm), ServerError);
+  cluster.transport->Enqueue(FakeTransport::Status(422, "Invalid", "bad"));
+  EXPECT_THROW(cluster.client->Get(kCm), Invalid);
+  EXPECT_TRUE(cluster.clock.Sleeps().empty());
+  EXPECT_EQ(cluster.ApiRequests().size(), 3u);
+}
+
+TEST_F(RetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
+  cluster.transport->EnqueueFailure({"Connection refused", true});
+  cluster.client->Get(kCm);
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
+  cluster.transport->EnqueueFailure({"SSL certificate problem: unable to get local issuer", false});
+  try {
+    cluster.client->Get(kCm);
+    FAIL() << "expected TransportError";
+  } catch (const TransportError& e) {
+    EXPECT_NE(std::string(e.what()).find("SSL certificate problem"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("fake: get ConfigMap default/cm"), std::string::npos);
+  }
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
+}
+
+TEST_F(RetryTest, UnauthorizedWithStaticTokenIsNotRetried) {
+  cluster.transport->Enqueue(FakeTransport::Status(401, "Unauthorized", "Unauthorized"));
+  EXPECT_THROW(cluster.client->Get(kCm), Unauthorized);
+  EXPECT_EQ(cluster.ApiRequests().size(), 1u);
+}
+
+TEST(BackoffTest, DelaysGrowExponentiallyWithinJitterBounds) {
+  RetryPolicy policy;
+  policy.base_delay = milliseconds(100);
+  policy.jitter = 0.2;
+  Backoff backoff(policy, 7);
+  ServerError error({"c", "get", "x"}, 503, "ServiceUnavailable", "busy");
+  for (int attempt = 1; attempt <= 5; ++attempt) {
+    Duration d = backoff.DelayFor(attempt, error);
+    Duration base = milliseconds(100) * (1 << (attempt - 1));
+    EXPECT_GE(d, base);
+    EXPECT_LT(d, base * 6 / 5);
+  }
+}
+
+TEST(BackoffTest, JitterSpreadsDelays) {
+  Backoff backoff(RetryPolicy{}, 1);
+  ServerError error({"c", "get", "x"}, 503, "ServiceUnavailable", "busy");
+  Duration first = backoff.DelayFor(1, error);
+  bool differs = false;
+  for (int i = 0; i < 10; ++i) differs |= backoff.DelayFor(1, error) != first;
+  EXPECT_TRUE(differs);
+}
+
+}  // namespace
+}  // namespace meshform::kube
