@@ -125,9 +125,9 @@ struct Workload {
 // Extra raw manifests for one cluster, planned like everything else.
 struct RawManifest {
   std::string cluster;
-  std::string file;                     // a YAML file (possibly multi-document), or
+  std::string file;                      // a YAML file (possibly multi-document), or
   std::vector<std::string> inline_yaml;  // documents written in the topology itself
-  std::vector<std::string> depends_on;  // resource addresses these objects wait for
+  std::vector<std::string> depends_on;   // resource addresses these objects wait for
   Location location;
 };
 
