@@ -1,0 +1,66 @@
+// Building the graph: resolving addresses into edges, then the Boost.Graph cycle check.
+#include "engine/graph/graph.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "engine/graph/cycle.h"
+
+namespace meshform::graph {
+
+namespace {
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::string LocationPrefix(const topology::Location& l) {
+  if (l.file.empty()) return "";
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": ";
+}
+
+}  // namespace
+
+GraphError::GraphError(std::vector<std::string> lines)
+    : Error(Join(lines)), lines_(std::move(lines)) {}
+
+Graph Graph::Build(std::vector<Node> nodes) {
+  Graph g;
+  g.nodes_ = std::move(nodes);
+  size_t n = g.nodes_.size();
+  std::unordered_map<std::string_view, size_t> index;
+  index.reserve(n);
+  for (size_t i = 0; i < n; ++i) index.emplace(g.nodes_[i].address, i);
+  g.dependencies_.resize(n);
+  g.dependents_.resize(n);
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < n; ++i) {
+    for (const auto& dep : g.nodes_[i].depends_on) {
+      auto it = index.find(dep);
+      if (it == index.end()) {
+        problems.push_back(LocationPrefix(g.nodes_[i].origin) + g.nodes_[i].address +
+                           " depends on unknown resource " + dep);
+        continue;
+      }
+      g.dependencies_[i].push_back(it->second);
+      g.dependents_[it->second].push_back(i);
+      ++g.edge_count_;
+    }
+  }
+  if (!problems.empty()) throw GraphError(std::move(problems));
+  if (auto cycle = FindCycle(g.dependencies_); !cycle.empty())
+    throw GraphError(DescribeCycle(g.nodes_, cycle));
+  return g;
+}
+
+std::vector<size_t> Graph::TopologicalOrder() const { return TopologicalSort(dependencies_); }
+
+std::vector<size_t> Graph::DestroyOrder() const {
+  std::vector<size_t> order = TopologicalOrder();
+  std::reverse(order.begin(), order.end());
+  return order;
+}
+
+}  // namespace meshform::graph

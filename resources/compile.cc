@@ -1,0 +1,91 @@
+// The compile pipeline.
+#include "resources/compile.h"
+
+#include <sstream>
+#include <unordered_map>
+
+#include "resources/cacerts.h"
+#include "resources/control_plane.h"
+#include "resources/direct.h"
+#include "resources/federated.h"
+#include "resources/gateway.h"
+#include "resources/kubefed_crds.h"
+#include "resources/kubefed_join.h"
+#include "resources/namespaces.h"
+#include "resources/ordering.h"
+#include "resources/raw_manifests.h"
+#include "resources/remote_reader.h"
+#include "resources/services.h"
+#include "resources/values.h"
+
+namespace meshform::resources {
+
+namespace {
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+std::string LocationText(const topology::Location& l) {
+  if (l.file.empty()) return "(generated)";
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+// Errors are split into lines so that every problem is one entry.
+void Collect(const Error& e, std::vector<std::string>& problems) {
+  std::stringstream in(e.what());
+  for (std::string line; std::getline(in, line);) problems.push_back(line);
+}
+
+void CheckUnique(const ResourceSet& set, std::vector<std::string>& problems) {
+  std::unordered_map<std::string, size_t> seen;
+  for (size_t i = 0; i < set.size(); ++i) {
+    auto [it, inserted] = seen.emplace(set[i].address, i);
+    if (inserted) continue;
+    problems.push_back(LocationText(set[i].origin) + ": resource " + set[i].address +
+                       " is defined twice (also at " + LocationText(set[it->second].origin) + ")");
+  }
+}
+
+void CompileMeshform(const topology::Topology& t, ResourceSet& out) {
+  CompileNamespaces(t, out);
+  CompileCaCerts(t, out);
+  CompileGateways(t, out);
+  CompileRemoteReaders(t, out);
+  for (const auto& c : t.clusters) out.push_back(EndpointValue(c));
+  CompileKubefedCrds(t, out);
+  CompileKubefedJoin(t, out);
+  CompileFederated(t, out);
+  CompileDirectPlacement(t, out);
+  CompileServices(t, out);
+}
+
+}  // namespace
+
+CompileError::CompileError(std::vector<std::string> problems)
+    : Error(Join(problems)), problems_(std::move(problems)) {}
+
+ResourceSet Compile(const topology::Topology& t, CommandRunner& runner) {
+  ResourceSet out;
+  std::vector<std::string> problems;
+  CompileMeshform(t, out);
+  try {
+    CompileControlPlanes(t, runner, out);
+  } catch (const Error& e) {
+    Collect(e, problems);
+  }
+  try {
+    CompileRawManifests(t, out);
+  } catch (const Error& e) {
+    Collect(e, problems);
+  }
+  CheckUnique(out, problems);
+  if (!problems.empty()) throw CompileError(std::move(problems));
+  ApplyOrderingRules(out);
+  Normalize(out);
+  return out;
+}
+
+}  // namespace meshform::resources

@@ -1,0 +1,29 @@
+// Workload Services.
+#include "resources/services.h"
+
+namespace meshform::resources {
+
+json ServiceObject(const topology::Workload& w) {
+  json ports = json::array();
+  for (const auto& p : w.ports) {
+    json port = {{"port", p.port}, {"name", p.name}};
+    if (p.target_port != 0 && p.target_port != p.port) port["targetPort"] = p.target_port;
+    if (!p.protocol.empty() && p.protocol != "TCP") port["protocol"] = p.protocol;
+    ports.push_back(port);
+  }
+  json app = {{"app", w.name}};
+  return {{"apiVersion", "v1"},
+          {"kind", "Service"},
+          {"metadata", {{"name", w.name}, {"namespace", w.namespace_}, {"labels", app}}},
+          {"spec", {{"ports", ports}, {"selector", app}}}};
+}
+
+void CompileServices(const topology::Topology& t, ResourceSet& out) {
+  for (const auto& w : t.workloads) {
+    if (w.ports.empty()) continue;
+    for (const auto& cluster : w.placement)
+      out.push_back(MakeObject(cluster, ServiceObject(w), t.name, w.location));
+  }
+}
+
+}  // namespace meshform::resources

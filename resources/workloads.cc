@@ -1,0 +1,79 @@
+// Deployments of workloads, and their per-cluster overrides.
+#include "resources/workloads.h"
+
+namespace meshform::resources {
+
+namespace {
+
+const topology::WorkloadOverride* FindOverride(const topology::Workload& w,
+                                               const std::string& cluster) {
+  auto it = w.overrides.find(cluster);
+  return it == w.overrides.end() ? nullptr : &it->second;
+}
+
+json Container(const topology::Workload& w, const std::string& image) {
+  json c = {{"name", w.name}, {"image", image}};
+  if (!w.command.empty()) c["command"] = w.command;
+  if (!w.args.empty()) c["args"] = w.args;
+  return c;
+}
+
+json Patch(const std::string& path, const json& value) {
+  return {{"path", path}, {"value", value}};
+}
+
+}  // namespace
+
+std::string PointerToken(const std::string& key) {
+  std::string out;
+  for (char ch : key) {
+    if (ch == '~')
+      out += "~0";
+    else if (ch == '/')
+      out += "~1";
+    else
+      out += ch;
+  }
+  return out;
+}
+
+json WorkloadLabels(const topology::Workload& w, const std::string& cluster) {
+  json labels = {{"app", w.name}};
+  for (const auto& [k, v] : w.labels) labels[k] = v;
+  if (const auto* o = FindOverride(w, cluster))
+    for (const auto& [k, v] : o->labels) labels[k] = v;
+  return labels;
+}
+
+json DeploymentObject(const topology::Workload& w, const std::string& cluster) {
+  const auto* o = FindOverride(w, cluster);
+  std::string image = o != nullptr && o->image ? *o->image : w.image;
+  int replicas = o != nullptr && o->replicas ? *o->replicas : w.replicas;
+  json labels = WorkloadLabels(w, cluster);
+  json spec = {
+      {"replicas", replicas},
+      {"selector", {{"matchLabels", labels}}},
+      {"template",
+       {{"metadata", {{"labels", labels}}}, {"spec", {{"containers", {Container(w, image)}}}}}}};
+  return {{"apiVersion", "apps/v1"},
+          {"kind", "Deployment"},
+          {"metadata", {{"name", w.name}, {"namespace", w.namespace_}, {"labels", labels}}},
+          {"spec", spec}};
+}
+
+json OverridePatches(const topology::Workload& w, const std::string& cluster) {
+  json patches = json::array();
+  const auto* o = FindOverride(w, cluster);
+  if (o == nullptr) return patches;
+  if (o->image) patches.push_back(Patch("/spec/template/spec/containers/0/image", *o->image));
+  for (const auto& [k, v] : o->labels) {
+    std::string token = PointerToken(k);
+    patches.push_back(Patch("/spec/template/metadata/labels/" + token, v));
+    patches.push_back(Patch("/spec/selector/matchLabels/" + token, v));
+    patches.push_back(Patch("/metadata/labels/" + token, v));
+  }
+  if (o->replicas) patches.push_back(Patch("/spec/replicas", *o->replicas));
+  return patches;
+}
+
+}  // namespace meshform::resources
