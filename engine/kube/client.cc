@@ -83,7 +83,7 @@ ListResult Client::ListPage(const RestMapping& mapping, const ListOptions& optio
       .AddIf(!options.field_selector.empty(), "fieldSelector", options.field_selector)
       .AddIf(options.limit > 0, "limit", std::to_string(options.limit))
       .AddIf(!token.empty(), "continue", token);
-  Target target{mapping, {mapping.gv.ApiVersion(), mapping.kind + "List", options.ns, ""}};
+  Target target{mapping, {mapping.gv.ApiVersion(), mapping.kind, options.ns, ""}};
   json list = Send("list", target, "GET", mapping.Path(options.ns) + query.str());
   ListResult page;
   for (auto& item : list.value("items", json::array())) {

@@ -41,10 +41,11 @@ const RestMapping* FindKind(const std::vector<RestMapping>& table, const std::st
 
 Discovery::Discovery(RestClient& rest) : rest_(rest) {}
 
-std::optional<Discovery::Table> Discovery::Download(const GroupVersion& gv) {
+std::optional<Discovery::Table> Discovery::Download(const GroupVersion& gv,
+                                                    const std::string& why) {
   ApiRequest request;
   request.path = gv.PathPrefix();
-  request.context = {"", "discover", gv.ApiVersion()};
+  request.context = {"", "discover", gv.ApiVersion() + (why.empty() ? "" : " (for " + why + ")")};
   ++fetches_;
   try {
     return ParseResourceList(gv, json::parse(rest_.Do(request).body));
@@ -56,11 +57,12 @@ std::optional<Discovery::Table> Discovery::Download(const GroupVersion& gv) {
   }
 }
 
-std::optional<Discovery::Table> Discovery::Fetch(const GroupVersion& gv, bool refresh) {
+std::optional<Discovery::Table> Discovery::Fetch(const GroupVersion& gv, bool refresh,
+                                                 const std::string& why) {
   // Callers hold mu_: discovery is rare and cheap, and one fetch serves all waiting threads.
   auto it = cache_.find(gv.ApiVersion());
   if (it != cache_.end() && !refresh) return it->second;
-  auto table = Download(gv);
+  auto table = Download(gv, why);
   cache_[gv.ApiVersion()] = table;
   return table;
 }
@@ -73,10 +75,10 @@ RestMapping Discovery::Map(const std::string& api_version, const std::string& ki
   }
   std::lock_guard lock(mu_);
   bool cached = cache_.count(api_version) > 0;
-  auto table = Fetch(gv, false);
+  auto table = Fetch(gv, false, "kind " + kind);
   const RestMapping* found = table ? FindKind(*table, kind) : nullptr;
   if (found == nullptr && cached) {
-    table = Fetch(gv, true);  // perhaps a CRD created since the cache was filled
+    table = Fetch(gv, true, "kind " + kind);  // perhaps a CRD created since the cache was filled
     found = table ? FindKind(*table, kind) : nullptr;
   }
   if (found != nullptr) return *found;

@@ -38,8 +38,9 @@ class Discovery {
  private:
   using Table = std::vector<RestMapping>;
   // The resource list of `gv`, from the cache unless `refresh`. nullopt: the server lacks gv.
-  std::optional<Table> Fetch(const GroupVersion& gv, bool refresh);
-  std::optional<Table> Download(const GroupVersion& gv);
+  // `why` goes into error messages ("kind Widget").
+  std::optional<Table> Fetch(const GroupVersion& gv, bool refresh, const std::string& why = "");
+  std::optional<Table> Download(const GroupVersion& gv, const std::string& why);
 
   RestClient& rest_;
   mutable std::mutex mu_;

@@ -35,7 +35,8 @@ std::string RestMapping::Path(const std::string& ns, const std::string& name,
 
 std::string ObjectRef::ToString() const {
   std::string out = kind.empty() ? api_version : kind;
-  if (!name.empty() || !ns.empty()) out += " " + (ns.empty() ? name : ns + "/" + name);
+  if (name.empty() && !ns.empty()) return out + " in namespace " + ns;
+  if (!name.empty()) out += " " + (ns.empty() ? name : ns + "/" + name);
   return out;
 }
 

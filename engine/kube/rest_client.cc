@@ -83,7 +83,8 @@ void RestClient::WaitBeforeRetry(int attempt, const ApiError& error) {
 
 HttpResponse RestClient::Do(ApiRequest request) {
   request.context.cluster = config_.context;
-  if (request.context.object.empty()) request.context.object = request.method + " " + request.path;
+  if (request.context.verb.empty()) request.context.verb = request.method;
+  if (request.context.object.empty()) request.context.object = request.path;
   bool reauthenticated = false;
   for (int attempt = 1;; ++attempt) {
     try {
