@@ -1,0 +1,132 @@
+#include "engine/plan/live_state.h"
+
+#include <tbb/parallel_for_each.h>
+#include <tbb/task_arena.h>
+
+#include <mutex>
+
+#include "engine/kube/errors.h"
+#include "resources/resource.h"
+
+namespace meshform::plan {
+namespace {
+
+struct KindGroup {
+  std::string cluster;
+  std::string api_version;
+  std::string kind;
+  std::vector<const WantedObject*> objects;
+};
+
+std::vector<KindGroup> GroupByKind(const std::vector<WantedObject>& wanted) {
+  std::map<std::string, KindGroup> groups;
+  for (const auto& w : wanted) {
+    auto& g = groups[w.cluster + " " + w.api_version + " " + w.kind];
+    g.cluster = w.cluster;
+    g.api_version = w.api_version;
+    g.kind = w.kind;
+    g.objects.push_back(&w);
+  }
+  std::vector<KindGroup> out;
+  for (auto& [_, g] : groups) out.push_back(std::move(g));
+  return out;
+}
+
+std::string Key(const std::string& ns, const std::string& name) { return ns + "/" + name; }
+
+std::string KeyOf(const nlohmann::json& object) {
+  const auto& meta = object.at("metadata");
+  return Key(meta.value("namespace", ""), meta.value("name", ""));
+}
+
+// The namespace to LIST unowned objects in: the one all missing objects share, else all.
+std::string CommonNamespace(const std::vector<const WantedObject*>& missing) {
+  std::string ns = missing.front()->ns;
+  for (const auto* w : missing) {
+    if (w->ns != ns) return "";
+  }
+  return ns;
+}
+
+class Reader {
+ public:
+  Reader(const std::string& topology, const ClusterClients& clients)
+      : selector_(OwnershipSelector(topology)), clients_(clients) {}
+
+  void Read(const KindGroup& g) {
+    kube::Client& client = clients_.For(g.cluster);
+    kube::ListOptions owned_opts;
+    owned_opts.label_selector = selector_;
+    kube::ListResult owned;
+    try {
+      owned = client.List(g.api_version, g.kind, owned_opts);
+    } catch (const kube::NoKindMatch&) {
+      std::lock_guard<std::mutex> lock(mu_);
+      state_.unknown_kinds.insert(g.cluster + " " + g.api_version + " " + g.kind);
+      return;
+    }
+    std::set<std::string> found;
+    for (auto& item : owned.items) {
+      found.insert(KeyOf(item));
+      Store(state_.owned, g.cluster, std::move(item));
+    }
+    std::vector<const WantedObject*> missing;
+    for (const auto* w : g.objects) {
+      if (!found.count(Key(w->ns, w->name))) missing.push_back(w);
+    }
+    if (!missing.empty()) ReadUnowned(client, g, missing);
+  }
+
+  LiveState Take() { return std::move(state_); }
+
+ private:
+  void ReadUnowned(kube::Client& client, const KindGroup& g,
+                   const std::vector<const WantedObject*>& missing) {
+    kube::ListOptions opts;
+    opts.ns = CommonNamespace(missing);
+    std::set<std::string> wanted;
+    for (const auto* w : missing) wanted.insert(Key(w->ns, w->name));
+    kube::ListResult all;
+    try {
+      all = client.List(g.api_version, g.kind, opts);
+    } catch (const kube::NotFound&) {
+      return;  // the namespace does not exist yet, so neither do the objects
+    }
+    for (auto& item : all.items) {
+      if (wanted.count(KeyOf(item))) Store(state_.unowned, g.cluster, std::move(item));
+    }
+  }
+
+  void Store(std::map<std::string, nlohmann::json>& into, const std::string& cluster,
+             nlohmann::json item) {
+    std::string address = resources::ObjectAddress(cluster, item);
+    std::lock_guard<std::mutex> lock(mu_);
+    into[address] = std::move(item);
+  }
+
+  std::string selector_;
+  const ClusterClients& clients_;
+  std::mutex mu_;
+  LiveState state_;
+};
+
+}  // namespace
+
+std::string OwnershipSelector(const std::string& topology) {
+  return std::string(resources::kManagedByLabel) + "=" + resources::kManagedByValue + "," +
+         resources::kTopologyLabel + "=" + topology;
+}
+
+LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::string& topology,
+                        const ClusterClients& clients, int parallelism) {
+  auto groups = GroupByKind(wanted);
+  Reader reader(topology, clients);
+  tbb::task_arena arena(std::max(1, parallelism));
+  arena.execute([&] {
+    tbb::parallel_for_each(groups.begin(), groups.end(),
+                           [&](const KindGroup& g) { reader.Read(g); });
+  });
+  return reader.Take();
+}
+
+}  // namespace meshform::plan

@@ -1,0 +1,41 @@
+// Reads the live state a plan needs, with as few API requests as possible: per cluster and
+// kind, one LIST by the ownership labels; a second, unfiltered LIST only for kinds where some
+// desired objects were not found (to tell "absent" from "exists but not ours"). The number of
+// requests grows with kinds × clusters, not with objects. Clusters and kinds are read in parallel.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/plan/cluster_clients.h"
+
+namespace meshform::plan {
+
+// What to read: object identities by cluster.
+struct WantedObject {
+  std::string cluster;
+  std::string api_version;
+  std::string kind;
+  std::string ns;
+  std::string name;
+};
+
+struct LiveState {
+  std::map<std::string, nlohmann::json> owned;    // by address: objects with meshform's labels
+  std::map<std::string, nlohmann::json> unowned;  // by address: wanted objects without them
+  // Kinds the cluster does not serve yet (their CRD is not installed): "cluster apiVersion kind".
+  std::set<std::string> unknown_kinds;
+};
+
+// The label selector of objects meshform manages for `topology`.
+std::string OwnershipSelector(const std::string& topology);
+
+// Reads, for every (cluster, apiVersion, kind) of `wanted`, the owned objects of that kind,
+// plus the unowned ones among `wanted`. Throws meshform::Error naming cluster and kind.
+LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::string& topology,
+                        const ClusterClients& clients, int parallelism);
+
+}  // namespace meshform::plan

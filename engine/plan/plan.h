@@ -1,0 +1,60 @@
+// A plan: for every resource of the topology (and every owned object the topology no longer
+// declares), what apply will do and why. The contract between plan/ (which builds it from the
+// compiled resources and the live clusters) and apply/ (which executes it).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/plan/object_diff.h"
+#include "engine/plan/value_store.h"
+#include "resources/resource.h"
+
+namespace meshform::plan {
+
+enum class Action {
+  kNoOp,     // live already matches (objects), or the value is known (values)
+  kCreate,   // object absent; value to be generated / read while applying
+  kUpdate,   // server-side apply of the changed fields
+  kReplace,  // delete then create (an immutable field changed); `reason` says which
+  kDelete,   // owned object no longer declared (apply), or destroy
+};
+const char* ActionName(Action action);  // "no-op", "create", "update", "replace", "delete"
+
+enum class Mode { kApply, kDestroy };
+
+struct Change {
+  std::string address;
+  std::string cluster;
+  Action action = Action::kNoOp;
+  // The desired resource. Placeholders whose values plan resolved (a reused CA, an issued
+  // token, an assigned address) are substituted; the rest are filled while applying.
+  // For kDelete of an object no longer declared, `resource.object` is the live object's
+  // identity (apiVersion, kind, metadata.name/namespace).
+  resources::Resource resource;
+  // The live object as read at plan time (absent when it does not exist). Held in memory only.
+  std::optional<nlohmann::json> live;
+  std::string planned_resource_version;  // live metadata.resourceVersion ("" when absent)
+  std::string planned_uid;               // live metadata.uid ("" when absent)
+  ObjectDiff diff;                       // field changes (objects; empty for create/delete)
+  std::string reason;                    // why: replace, reissue, delete, adopt
+  bool adopt = false;                    // exists without meshform's labels; --adopt given
+};
+
+struct Plan {
+  Mode mode = Mode::kApply;
+  std::string topology_name;
+  std::string topology_hash;      // SHA-256 of the topology file's bytes (and files it references)
+  std::string inventory_cluster;  // where the inventory and the lock live
+  std::vector<Change> changes;    // sorted by address; no-ops included
+  ValueStore values;              // values known at plan time (sensitive: never serialized)
+  std::vector<std::string> warnings;
+
+  int Count(Action action) const;
+  bool HasChanges() const;
+  const Change* Find(const std::string& address) const;
+};
+
+}  // namespace meshform::plan

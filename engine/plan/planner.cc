@@ -1,0 +1,245 @@
+#include "engine/plan/planner.h"
+
+#include <tbb/parallel_for_each.h>
+#include <tbb/task_arena.h>
+
+#include <set>
+
+#include "engine/plan/dry_run.h"
+#include "engine/plan/immutable_fields.h"
+#include "engine/plan/live_state.h"
+#include "engine/plan/resolve_values.h"
+#include "engine/plan/substitute_known.h"
+#include "engine/plan/targets.h"
+#include "engine/state/inventory.h"
+#include "resources/placeholder.h"
+
+namespace meshform::plan {
+namespace {
+
+using nlohmann::json;
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
+WantedObject Wanted(const std::string& cluster, const json& object) {
+  const json& meta = object.at("metadata");
+  return {cluster, object.value("apiVersion", ""), object.value("kind", ""),
+          meta.value("namespace", ""), meta.value("name", "")};
+}
+
+// Objects the inventory lists that the topology no longer declares, to be read and deleted.
+std::vector<WantedObject> Forgotten(const LiveState& live, const PlanInput& input,
+                                    const std::set<std::string>& desired) {
+  std::vector<WantedObject> out;
+  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + state::kStateNamespace + "/" +
+                        state::InventoryName(input.topology_name);
+  auto it = live.owned.find(address);
+  if (it == live.owned.end()) return out;
+  for (const auto& e : state::ParseInventory(it->second)) {
+    if (!desired.count(e.Address()))
+      out.push_back({e.cluster, e.api_version, e.kind, e.ns, e.name});
+  }
+  return out;
+}
+
+class Planner {
+ public:
+  Planner(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options)
+      : input_(input), clients_(clients), options_(options) {}
+
+  Plan Build() {
+    set_ = SelectTargets(*input_.resources, options_.targets);
+    plan_.mode = options_.mode;
+    plan_.topology_name = input_.topology_name;
+    plan_.topology_hash = input_.topology_hash;
+    plan_.inventory_cluster = input_.inventory_cluster;
+    ReadLive();
+    ResolveAllValues();
+    for (const auto& r : set_) {
+      if (r.is_object()) PlanObject(r);
+    }
+    if (!problems_.empty()) throw PlanError(problems_);
+    ConfirmUpdates();
+    PlanDeletions();
+    std::sort(plan_.changes.begin(), plan_.changes.end(),
+              [](const Change& a, const Change& b) { return a.address < b.address; });
+    if (options_.mode == Mode::kDestroy) DeleteInventoryLast();
+    return std::move(plan_);
+  }
+
+ private:
+  void ReadLive() {
+    std::vector<WantedObject> wanted;
+    for (const auto& r : set_) {
+      if (r.is_object()) {
+        wanted.push_back(Wanted(r.cluster, r.object));
+        desired_.insert(r.address);
+      }
+    }
+    live_ = ReadLiveState(wanted, input_.topology_name, clients_, options_.parallelism);
+    // Kinds only the inventory still names (dropped from the topology) need a read of their own.
+    std::set<std::string> read_kinds;
+    for (const auto& w : wanted) read_kinds.insert(w.cluster + " " + w.api_version + " " + w.kind);
+    std::vector<WantedObject> extra;
+    for (auto& w : Forgotten(live_, input_, desired_)) {
+      if (!read_kinds.count(w.cluster + " " + w.api_version + " " + w.kind)) extra.push_back(w);
+    }
+    if (extra.empty()) return;
+    auto more = ReadLiveState(extra, input_.topology_name, clients_, options_.parallelism);
+    live_.owned.merge(more.owned);
+  }
+
+  void ResolveAllValues() {
+    ValueContext context{input_.topology_name, input_.inventory_cluster,
+                         std::chrono::system_clock::now(), options_.ca_renew_before};
+    auto decisions = ResolveValues(set_, live_, clients_, context, plan_.values);
+    for (const auto& r : set_) {
+      if (!r.is_value()) continue;
+      Change c;
+      c.address = r.address;
+      c.cluster = r.cluster;
+      c.resource = r;
+      const auto& d = decisions.at(r.address);
+      c.action = options_.mode == Mode::kDestroy ? Action::kNoOp : d.action;
+      c.reason = d.reason;
+      plan_.changes.push_back(std::move(c));
+    }
+  }
+
+  void PlanObject(const resources::Resource& r) {
+    Change c;
+    c.address = r.address;
+    c.cluster = r.cluster;
+    c.resource = r;
+    c.resource.object = NormalizeSecret(SubstituteKnown(r.object, plan_.values));
+    auto owned = live_.owned.find(r.address);
+    auto unowned = live_.unowned.find(r.address);
+    if (owned != live_.owned.end()) {
+      c.live = owned->second;
+    } else if (unowned != live_.unowned.end()) {
+      if (options_.mode == Mode::kDestroy) return;  // never delete what meshform does not own
+      if (!options_.adopt) {
+        problems_.push_back(r.address +
+                            ": exists but is not managed by meshform (it lacks the labels "
+                            "app.kubernetes.io/managed-by=meshform and meshform.io/topology=" +
+                            input_.topology_name + "); use --adopt to take it over");
+        return;
+      }
+      c.live = unowned->second;
+      c.adopt = true;
+      c.reason = "adopted: exists without meshform's labels";
+    }
+    if (c.live) {
+      c.planned_resource_version = c.live->at("metadata").value("resourceVersion", "");
+      c.planned_uid = c.live->at("metadata").value("uid", "");
+    }
+    Decide(c);
+    plan_.changes.push_back(std::move(c));
+  }
+
+  void Decide(Change& c) {
+    if (options_.mode == Mode::kDestroy) {
+      c.action = c.live ? Action::kDelete : Action::kNoOp;
+      if (c.live) c.reason = "destroy";
+      return;
+    }
+    if (!c.live) {
+      c.action = Action::kCreate;
+      return;
+    }
+    c.diff = DiffObject(c.resource.object, *c.live);
+    if (c.diff.empty()) {
+      c.action = c.adopt ? Action::kUpdate : Action::kNoOp;
+      return;
+    }
+    c.action = Action::kUpdate;
+    if (auto field = ImmutableChange(c.resource.api_version(), c.resource.object_kind(), c.diff)) {
+      c.action = Action::kReplace;
+      c.reason = *field + " cannot be changed in place";
+    }
+  }
+
+  // Updates without placeholders are confirmed by a server dry run, in parallel.
+  void ConfirmUpdates() {
+    if (!options_.confirm_with_dry_run) return;
+    std::vector<Change*> updates;
+    for (auto& c : plan_.changes) {
+      if (c.action == Action::kUpdate && !c.adopt &&
+          resources::FindPlaceholders(c.resource.object).empty()) {
+        updates.push_back(&c);
+      }
+    }
+    tbb::task_arena arena(std::max(1, options_.parallelism));
+    arena.execute([&] {
+      tbb::parallel_for_each(updates.begin(), updates.end(),
+                             [&](Change* c) { ConfirmWithDryRun(clients_.For(c->cluster), *c); });
+    });
+  }
+
+  // Owned objects the topology no longer declares.
+  void PlanDeletions() {
+    if (!options_.targets.empty()) return;  // a targeted plan never deletes the rest
+    for (const auto& [address, object] : live_.owned) {
+      if (desired_.count(address)) continue;
+      auto slash = address.find('/');
+      Change c;
+      c.address = address;
+      c.cluster = address.substr(0, slash);
+      c.action = Action::kDelete;
+      c.reason = options_.mode == Mode::kDestroy ? "destroy" : "no longer in the topology";
+      c.live = object;
+      c.resource = resources::MakeObject(c.cluster, Identity(object), input_.topology_name, {});
+      c.planned_resource_version = object.at("metadata").value("resourceVersion", "");
+      c.planned_uid = object.at("metadata").value("uid", "");
+      plan_.changes.push_back(std::move(c));
+    }
+  }
+
+  static json Identity(const json& object) {
+    json meta = {{"name", object.at("metadata").at("name")}};
+    if (object.at("metadata").contains("namespace")) {
+      meta["namespace"] = object["metadata"]["namespace"];
+    }
+    return {
+        {"apiVersion", object.at("apiVersion")}, {"kind", object.at("kind")}, {"metadata", meta}};
+  }
+
+  // Destroy walks the graph backwards: make every object depend on the inventory (and the
+  // inventory on nothing), so that the inventory and its namespace go last.
+  void DeleteInventoryLast() {
+    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" + state::kStateNamespace +
+                            "/" + state::InventoryName(input_.topology_name);
+    std::string ns = input_.inventory_cluster + "/v1/Namespace/" + state::kStateNamespace;
+    for (auto& c : plan_.changes) {
+      if (c.address == inventory) {
+        c.resource.depends_on = {ns};
+      } else if (c.address != ns && c.resource.is_object()) {
+        c.resource.depends_on.push_back(inventory);
+      }
+    }
+  }
+
+  const PlanInput& input_;
+  const ClusterClients& clients_;
+  const PlanOptions& options_;
+  resources::ResourceSet set_;
+  std::set<std::string> desired_;
+  LiveState live_;
+  Plan plan_;
+  std::vector<std::string> problems_;
+};
+
+}  // namespace
+
+PlanError::PlanError(std::vector<std::string> problems)
+    : Error(JoinLines(problems)), problems_(std::move(problems)) {}
+
+Plan BuildPlan(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options) {
+  return Planner(input, clients, options).Build();
+}
+
+}  // namespace meshform::plan

@@ -1,0 +1,49 @@
+// meshform's own state in the host cluster, in namespace meshform-system:
+//   * the inventory, a ConfigMap listing every object meshform manages for a topology in every
+//     cluster, so that an object dropped from the topology is planned for deletion and nothing
+//     meshform does not own is ever deleted;
+//   * the generated root CA (a Secret), so that the next plan reuses it instead of making a new
+//     root by accident.
+// Both are ordinary desired resources (added to the compiled set by AddStateResources) and are
+// planned, applied and destroyed like everything else.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "resources/resource.h"
+
+namespace meshform::state {
+
+inline constexpr const char* kStateNamespace = "meshform-system";
+inline constexpr const char* kInventoryKey = "objects";
+
+std::string InventoryName(const std::string& topology);     // meshform-inventory-<topology>
+std::string RootCaSecretName(const std::string& topology);  // meshform-root-ca-<topology>
+
+// One managed object.
+struct InventoryEntry {
+  std::string cluster;
+  std::string api_version;
+  std::string kind;
+  std::string ns;  // "" when cluster-scoped
+  std::string name;
+
+  std::string Address() const;  // as resources::ObjectAddress
+  bool operator<(const InventoryEntry& other) const;
+};
+
+InventoryEntry EntryOf(const std::string& cluster, const nlohmann::json& object);
+
+// The entries of a live inventory ConfigMap. Throws meshform::Error when it is malformed.
+std::vector<InventoryEntry> ParseInventory(const nlohmann::json& config_map);
+
+// Appends the state resources for a topology whose host cluster is `host`: the namespace
+// meshform-system, the root CA Secret (when `generated_root`), and the inventory ConfigMap
+// listing every object of `set` (and the state objects themselves), which depends on every
+// other object so that it is written last.
+void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
+                       resources::ResourceSet& set);
+
+}  // namespace meshform::state
