@@ -11,6 +11,8 @@
 namespace meshform::kube {
 namespace {
 
+constexpr long kMaxIdleConnections = 256;
+
 void GlobalInit() {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -184,8 +186,12 @@ HttpResponse CurlTransport::RoundTrip(const HttpRequest& request) {
   }
   headers = curl_slist_append(headers, "Expect:");
   curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(h, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS);
+  curl_easy_setopt(h, CURLOPT_HTTP_VERSION,
+                   request.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1);
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+  // The shared cache keeps this many idle connections; libcurl's default (4 per easy handle)
+  // would close connections that other threads are about to reuse.
+  curl_easy_setopt(h, CURLOPT_MAXCONNECTS, kMaxIdleConnections);
   curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
   curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
                    static_cast<long>(request.connect_timeout.count()));

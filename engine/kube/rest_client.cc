@@ -43,6 +43,7 @@ HttpRequest RestClient::BuildHttp(const ApiRequest& request) const {
   http.connect_timeout = options_.connect_timeout;
   http.proxy = config_.proxy_url;
   http.compression = !config_.disable_compression;
+  http.http2 = options_.http2;
   return http;
 }
 

@@ -24,6 +24,7 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{10000};
   std::string user_agent = "meshform/" MESHFORM_VERSION;
   std::string field_manager = "meshform";
+  bool http2 = true;                     // false: HTTP/1.1 only (like client-go's DISABLE_HTTP2)
   std::shared_ptr<Transport> transport;  // null: a new CurlTransport for this client
   Clock* clock = nullptr;                // null: the real clock
   uint64_t jitter_seed = 0;              // 0: random

@@ -29,6 +29,7 @@ struct HttpRequest {
   std::chrono::milliseconds connect_timeout{10000};
   std::string proxy;  // empty: libcurl's environment defaults
   bool compression = true;
+  bool http2 = true;  // offer h2 by ALPN; false: HTTP/1.1 only
 };
 
 struct HttpResponse {
