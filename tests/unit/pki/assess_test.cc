@@ -38,20 +38,20 @@ void ExpectReissue(const CacertsPems& pems, const std::string& reason_start,
   EXPECT_THAT(decision.reason, StartsWith(reason_start));
 }
 
-TEST(AssessIntermediate, SoundSecretIsReused) {
+TEST(pki_AssessIntermediate, SoundSecretIsReused) {
   CacertsDecision decision = Assess(Sound(), Now() + days(1));
   EXPECT_TRUE(decision.reuse()) << decision.reason;
   EXPECT_EQ(decision.reason, "valid until 2027-01-15 10:00:00 UTC");
 }
 
-TEST(AssessIntermediate, MissingKey) {
+TEST(pki_AssessIntermediate, MissingKey) {
   CacertsPems pems = Sound();
   pems.ca_key.clear();
   ExpectReissue(pems, "cacerts has no ca-key.pem");
   ExpectReissue(CacertsPems{}, "cacerts has no ca-cert.pem");
 }
 
-TEST(AssessIntermediate, DifferentRoot) {
+TEST(pki_AssessIntermediate, DifferentRoot) {
   CaBundle other = GenerateRoot({"Other Root", "Istio", 3650, KeyType::kEcdsaP256}, Now());
   CacertsPems pems =
       CacertsFromData(CacertsData(TestIntermediate(other, "beijing"), other.cert_pem));
@@ -61,25 +61,25 @@ TEST(AssessIntermediate, DifferentRoot) {
             "signed by a different root (ca-cert.pem issuer: O = Istio, CN = Other Root)");
 }
 
-TEST(AssessIntermediate, Expired) {
+TEST(pki_AssessIntermediate, Expired) {
   CacertsDecision decision = Assess(Sound(10), Now() + days(20));
   EXPECT_FALSE(decision.reuse());
   EXPECT_EQ(decision.reason, "expired 10 days ago (on 2026-01-25 10:00:00 UTC)");
 }
 
-TEST(AssessIntermediate, NotYetValid) {
+TEST(pki_AssessIntermediate, NotYetValid) {
   CaBundle later = TestIntermediate(TestRoot(), "beijing", 365, Now() + days(1));
   ExpectReissue(CacertsFromData(CacertsData(later, TestRoot().cert_pem)),
                 "not valid before 2026-01-16 10:00:00 UTC", Now() + hours(20));
 }
 
-TEST(AssessIntermediate, NearExpiry) {
+TEST(pki_AssessIntermediate, NearExpiry) {
   CacertsDecision decision = Assess(Sound(42), Now() + days(30));
   EXPECT_FALSE(decision.reuse());
   EXPECT_EQ(decision.reason, "expires in 12 days (threshold 30)");
 }
 
-TEST(AssessIntermediate, ThresholdBoundary) {
+TEST(pki_AssessIntermediate, ThresholdBoundary) {
   EXPECT_TRUE(Assess(Sound(60), Now() + days(30)).reuse()) << "exactly 30 days left";
   EXPECT_EQ(Assess(Sound(60), Now() + days(30) + hours(1)).reason,
             "expires in 29 days (threshold 30)");
@@ -87,13 +87,13 @@ TEST(AssessIntermediate, ThresholdBoundary) {
             "expires in 5 hours (threshold 30)");
 }
 
-TEST(AssessIntermediate, MismatchedKey) {
+TEST(pki_AssessIntermediate, MismatchedKey) {
   CacertsPems pems = Sound();
   pems.ca_key = TestIntermediate(TestRoot(), "beijing").key_pem;
   ExpectReissue(pems, "key does not match certificate");
 }
 
-TEST(AssessIntermediate, BadCertChain) {
+TEST(pki_AssessIntermediate, BadCertChain) {
   const std::string reason = "cert-chain.pem is not ca-cert.pem followed by root-cert.pem";
   CacertsPems pems = Sound();
   CacertsPems reversed = pems;
@@ -110,13 +110,13 @@ TEST(AssessIntermediate, BadCertChain) {
   ExpectReissue(extra, reason);
 }
 
-TEST(AssessIntermediate, NotACa) {
+TEST(pki_AssessIntermediate, NotACa) {
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   CaBundle leaf{testing::LeafCertSignedBy(TestRoot(), key), key};
   ExpectReissue(CacertsFromData(CacertsData(leaf, TestRoot().cert_pem)), "ca-cert.pem is not a CA");
 }
 
-TEST(AssessIntermediate, UnparsableValues) {
+TEST(pki_AssessIntermediate, UnparsableValues) {
   CacertsPems pems = Sound();
   CacertsPems bad_cert = pems;
   bad_cert.ca_cert = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
@@ -132,20 +132,20 @@ TEST(AssessIntermediate, UnparsableValues) {
   ExpectReissue(bad_chain, "unparsable cert-chain.pem");
 }
 
-TEST(AssessIntermediate, RootCertIsNotTheTopologyRoot) {
+TEST(pki_AssessIntermediate, RootCertIsNotTheTopologyRoot) {
   CacertsPems pems = Sound();
   pems.root_cert = GenerateRoot({"Other", "Istio", 100, KeyType::kEcdsaP256}, Now()).cert_pem;
   ExpectReissue(pems, "root-cert.pem is not the topology's root certificate");
 }
 
-TEST(AssessIntermediate, FirstFailureWins) {
+TEST(pki_AssessIntermediate, FirstFailureWins) {
   CaBundle other = GenerateRoot({"Other Root", "Istio", 3650, KeyType::kEcdsaP256}, Now());
   CacertsPems pems = CacertsFromData(CacertsData(TestIntermediate(other, "c", 10), other.cert_pem));
   pems.ca_key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   ExpectReissue(pems, "signed by a different root", Now() + days(20));
 }
 
-TEST(AssessIntermediate, TraditionalEcKeyIsAccepted) {
+TEST(pki_AssessIntermediate, TraditionalEcKeyIsAccepted) {
   CacertsPems pems = Sound();
   testing::TempDir dir;
   testing::WriteFile(dir.File("key.pem"), pems.ca_key);
@@ -155,7 +155,7 @@ TEST(AssessIntermediate, TraditionalEcKeyIsAccepted) {
   EXPECT_TRUE(Assess(pems).reuse()) << Assess(pems).reason;
 }
 
-TEST(AssessIntermediate, UnparsableTopologyRootThrows) {
+TEST(pki_AssessIntermediate, UnparsableTopologyRootThrows) {
   EXPECT_THROW(AssessIntermediate(Sound(), "garbage", Now(), kThreshold), Error);
 }
 

@@ -13,7 +13,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Key;
 
-TEST(CacertsData, FourKeysInIstioLayout) {
+TEST(pki_CacertsData, FourKeysInIstioLayout) {
   CaBundle intermediate = testing::TestIntermediate(testing::TestRoot(), "beijing");
   auto data = CacertsData(intermediate, testing::TestRoot().cert_pem);
   EXPECT_THAT(data, ElementsAre(Key("ca-cert.pem"), Key("ca-key.pem"), Key("cert-chain.pem"),
@@ -24,14 +24,14 @@ TEST(CacertsData, FourKeysInIstioLayout) {
   EXPECT_EQ(data["cert-chain.pem"], intermediate.cert_pem + testing::TestRoot().cert_pem);
 }
 
-TEST(CacertsData, ChainGetsANewlineBetweenBlocks) {
+TEST(pki_CacertsData, ChainGetsANewlineBetweenBlocks) {
   CaBundle intermediate = testing::TestIntermediate(testing::TestRoot(), "beijing");
   std::string trimmed = intermediate.cert_pem.substr(0, intermediate.cert_pem.size() - 1);
   auto data = CacertsData({trimmed, intermediate.key_pem}, testing::TestRoot().cert_pem);
   EXPECT_EQ(data["cert-chain.pem"], intermediate.cert_pem + testing::TestRoot().cert_pem);
 }
 
-TEST(CacertsFromData, RoundTripAndMissingKeys) {
+TEST(pki_CacertsFromData, RoundTripAndMissingKeys) {
   CaBundle intermediate = testing::TestIntermediate(testing::TestRoot(), "beijing");
   auto data = CacertsData(intermediate, testing::TestRoot().cert_pem);
   CacertsPems pems = CacertsFromData(data);

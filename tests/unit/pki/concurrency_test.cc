@@ -13,7 +13,7 @@
 namespace meshform::pki {
 namespace {
 
-TEST(Concurrency, ParallelIssuanceFromOneRoot) {
+TEST(pki_Concurrency, ParallelIssuanceFromOneRoot) {
   constexpr int kThreads = 8;
   constexpr int kPerThread = 3;
   const CaBundle& root = testing::TestRoot();

@@ -44,7 +44,7 @@ std::string Corrupt(std::string pem) {
   return pem;
 }
 
-TEST(Errors, CorruptKeyMessageNamesItWithoutKeyBytes) {
+TEST(pki_Errors, CorruptKeyMessageNamesItWithoutKeyBytes) {
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   std::string message = MessageOf([&] { PrivateKeyType(Corrupt(key), "ca-key.pem"); });
   EXPECT_THAT(message, ::testing::StartsWith("ca-key.pem: "));
@@ -52,7 +52,7 @@ TEST(Errors, CorruptKeyMessageNamesItWithoutKeyBytes) {
   EXPECT_EQ(ERR_peek_error(), 0u) << "OpenSSL error queue left non-empty";
 }
 
-TEST(Errors, KeyGivenAsCertificate) {
+TEST(pki_Errors, KeyGivenAsCertificate) {
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   std::string message = MessageOf([&] { Inspect(key, "root-cert.pem"); });
   EXPECT_THAT(message, HasSubstr("root-cert.pem"));
@@ -61,13 +61,13 @@ TEST(Errors, KeyGivenAsCertificate) {
   ExpectNoKeyBytes(message, key);
 }
 
-TEST(Errors, OpenSslReasonIsAppended) {
+TEST(pki_Errors, OpenSslReasonIsAppended) {
   std::string message = MessageOf([&] { PrivateKeyType("-----BEGIN PRIVATE KEY-----\n", "k"); });
   // "k: not a readable ...: error:<code>:<library>:<function>:<reason>"
   EXPECT_THAT(message, HasSubstr(": error:")) << message;
 }
 
-TEST(Errors, IssueWithCorruptRootKey) {
+TEST(pki_Errors, IssueWithCorruptRootKey) {
   CaBundle root = testing::TestRoot();
   root.key_pem = Corrupt(root.key_pem);
   IntermediateParams params;
@@ -78,7 +78,7 @@ TEST(Errors, IssueWithCorruptRootKey) {
   ExpectNoKeyBytes(message, testing::TestRoot().key_pem);
 }
 
-TEST(Errors, AssessReasonsCarryNoKeyBytes) {
+TEST(pki_Errors, AssessReasonsCarryNoKeyBytes) {
   CaBundle intermediate = testing::TestIntermediate(testing::TestRoot(), "c");
   CacertsPems pems = CacertsFromData(CacertsData(intermediate, testing::TestRoot().cert_pem));
   for (std::string key : {Corrupt(intermediate.key_pem), intermediate.key_pem + "trailing",

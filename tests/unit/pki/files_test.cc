@@ -40,7 +40,7 @@ class ScopedUmask {
   mode_t old_;
 };
 
-TEST(WritePrivateKeyFile, Mode0600EvenUnderUmaskZero) {
+TEST(pki_WritePrivateKeyFile, Mode0600EvenUnderUmaskZero) {
   TempDir dir;
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   {
@@ -52,7 +52,7 @@ TEST(WritePrivateKeyFile, Mode0600EvenUnderUmaskZero) {
   EXPECT_EQ(FileCount(dir), 1u) << "a temporary file was left behind";
 }
 
-TEST(WritePrivateKeyFile, ReplacesAWorldReadableFile) {
+TEST(pki_WritePrivateKeyFile, ReplacesAWorldReadableFile) {
   TempDir dir;
   std::string path = dir.File("root-key.pem");
   testing::WriteFile(path, "old contents\n");
@@ -64,7 +64,7 @@ TEST(WritePrivateKeyFile, ReplacesAWorldReadableFile) {
   EXPECT_EQ(FileCount(dir), 1u);
 }
 
-TEST(WritePrivateKeyFile, ErrorNamesThePathAndNotTheKey) {
+TEST(pki_WritePrivateKeyFile, ErrorNamesThePathAndNotTheKey) {
   TempDir dir;
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   std::string path = dir.File("missing-folder/ca-key.pem");
@@ -77,7 +77,7 @@ TEST(WritePrivateKeyFile, ErrorNamesThePathAndNotTheKey) {
   }
 }
 
-TEST(LoadPem, ReadsAndNamesTheFile) {
+TEST(pki_LoadPem, ReadsAndNamesTheFile) {
   TempDir dir;
   testing::WriteFile(dir.File("root-cert.pem"), testing::TestRoot().cert_pem);
   EXPECT_EQ(LoadPem(dir.File("root-cert.pem")), testing::TestRoot().cert_pem);
@@ -97,7 +97,7 @@ TEST(LoadPem, ReadsAndNamesTheFile) {
   }
 }
 
-TEST(LoadCaBundle, LoadsAMatchingRootAndRefusesAMismatch) {
+TEST(pki_LoadCaBundle, LoadsAMatchingRootAndRefusesAMismatch) {
   TempDir dir;
   testing::WriteFile(dir.File("root-cert.pem"), testing::TestRoot().cert_pem);
   WritePrivateKeyFile(dir.File("root-key.pem"), testing::TestRoot().key_pem);
@@ -114,7 +114,7 @@ TEST(LoadCaBundle, LoadsAMatchingRootAndRefusesAMismatch) {
   }
 }
 
-TEST(LoadCaBundle, RefusesANonCaCertificate) {
+TEST(pki_LoadCaBundle, RefusesANonCaCertificate) {
   TempDir dir;
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   testing::WriteFile(dir.File("leaf.pem"), testing::LeafCertSignedBy(testing::TestRoot(), key));

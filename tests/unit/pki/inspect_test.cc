@@ -15,7 +15,7 @@ namespace {
 using testing::Now;
 using testing::TestRoot;
 
-TEST(Inspect, Root) {
+TEST(pki_Inspect, Root) {
   CertInfo info = Inspect(TestRoot().cert_pem);
   EXPECT_EQ(info.subject, "O = Istio, CN = Test Root CA");
   EXPECT_EQ(info.issuer, info.subject);
@@ -29,7 +29,7 @@ TEST(Inspect, Root) {
   EXPECT_TRUE(info.dns_names.empty());
 }
 
-TEST(Inspect, Intermediate) {
+TEST(pki_Inspect, Intermediate) {
   CertInfo info = Inspect(testing::TestIntermediate(TestRoot(), "beijing", 20).cert_pem);
   EXPECT_EQ(info.subject, "O = Istio, CN = Intermediate CA, L = beijing");
   EXPECT_EQ(info.issuer, "O = Istio, CN = Test Root CA");
@@ -39,14 +39,14 @@ TEST(Inspect, Intermediate) {
   EXPECT_THAT(info.dns_names, ::testing::ElementsAre("istiod.istio-system.svc"));
 }
 
-TEST(Inspect, NonCaLeaf) {
+TEST(pki_Inspect, NonCaLeaf) {
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   CertInfo info = Inspect(testing::LeafCertSignedBy(TestRoot(), key));
   EXPECT_FALSE(info.is_ca);
   EXPECT_EQ(info.serial, "07");
 }
 
-TEST(Inspect, ErrorsNameTheCertificate) {
+TEST(pki_Inspect, ErrorsNameTheCertificate) {
   try {
     Inspect("not a certificate", "ca-cert.pem");
     FAIL() << "parsed garbage";
@@ -57,7 +57,7 @@ TEST(Inspect, ErrorsNameTheCertificate) {
   EXPECT_THROW(Inspect(two), Error) << "two certificates where one is expected";
 }
 
-TEST(FormatTime, IsUtc) { EXPECT_EQ(FormatTime(Now()), "2026-01-15 10:00:00 UTC"); }
+TEST(pki_FormatTime, IsUtc) { EXPECT_EQ(FormatTime(Now()), "2026-01-15 10:00:00 UTC"); }
 
 }  // namespace
 }  // namespace meshform::pki

@@ -60,7 +60,7 @@ time_t At(std::chrono::system_clock::time_point t) {
   return std::chrono::system_clock::to_time_t(t);
 }
 
-TEST(GenerateRoot, FollowsIstioRootConventions) {
+TEST(pki_GenerateRoot, FollowsIstioRootConventions) {
   auto root = ParseCert(TestRoot().cert_pem);
   ASSERT_TRUE(root);
   X509* x = root.get();
@@ -83,14 +83,14 @@ TEST(GenerateRoot, FollowsIstioRootConventions) {
   EXPECT_EQ(TestRoot().key_pem.rfind("-----BEGIN PRIVATE KEY-----", 0), 0u);
 }
 
-TEST(GenerateRoot, SerialsAreRandom) {
+TEST(pki_GenerateRoot, SerialsAreRandom) {
   RootParams params{"r", "o", 1, KeyType::kEcdsaP256};
   auto a = ParseCert(GenerateRoot(params, Now()).cert_pem);
   auto b = ParseCert(GenerateRoot(params, Now()).cert_pem);
   EXPECT_NE(ASN1_INTEGER_cmp(X509_get0_serialNumber(a.get()), X509_get0_serialNumber(b.get())), 0);
 }
 
-TEST(IssueIntermediate, FollowsIstioIntermediateConventions) {
+TEST(pki_IssueIntermediate, FollowsIstioIntermediateConventions) {
   CaBundle bundle = TestIntermediate(TestRoot(), "shanghai");
   auto root = ParseCert(TestRoot().cert_pem);
   auto cert = ParseCert(bundle.cert_pem);
@@ -125,7 +125,7 @@ TEST(IssueIntermediate, FollowsIstioIntermediateConventions) {
   EXPECT_EQ(EVP_PKEY_eq(X509_get0_pubkey(x), key.get()), 1);
 }
 
-TEST(IssueIntermediate, CustomNamesAndNoSan) {
+TEST(pki_IssueIntermediate, CustomNamesAndNoSan) {
   IntermediateParams params;
   params.cluster = "beijing";
   params.common_name = "Mesh Intermediate";
@@ -140,7 +140,7 @@ TEST(IssueIntermediate, CustomNamesAndNoSan) {
 }
 
 // The one slow test: Istio's default key type end to end (RSA-4096 root, RSA intermediate).
-TEST(IssueIntermediate, Rsa4096RootSignsWithSha256WithRsa) {
+TEST(pki_IssueIntermediate, Rsa4096RootSignsWithSha256WithRsa) {
   CaBundle root = GenerateRoot({"RSA Root", "Istio", 30, KeyType::kRsa4096}, Now());
   IntermediateParams params;
   params.cluster = "c1";
@@ -156,7 +156,7 @@ TEST(IssueIntermediate, Rsa4096RootSignsWithSha256WithRsa) {
   EXPECT_EQ(PrivateKeyType(root.key_pem), KeyType::kRsa4096);
 }
 
-TEST(IssueIntermediate, RefusesBadParameters) {
+TEST(pki_IssueIntermediate, RefusesBadParameters) {
   IntermediateParams params;
   params.key_type = KeyType::kEcdsaP256;
   EXPECT_THROW(IssueIntermediate(TestRoot(), params, Now()), Error) << "empty cluster";
@@ -167,7 +167,7 @@ TEST(IssueIntermediate, RefusesBadParameters) {
   EXPECT_THROW(GenerateRoot({"r", "Istio", -1, KeyType::kEcdsaP256}, Now()), Error);
 }
 
-TEST(IssueIntermediate, RefusesARootWithTheWrongKey) {
+TEST(pki_IssueIntermediate, RefusesARootWithTheWrongKey) {
   CaBundle wrong{TestRoot().cert_pem, GeneratePrivateKeyPem(KeyType::kEcdsaP256)};
   IntermediateParams params;
   params.cluster = "c1";
@@ -180,7 +180,7 @@ TEST(IssueIntermediate, RefusesARootWithTheWrongKey) {
   }
 }
 
-TEST(IssueIntermediate, RefusesANonCaSigner) {
+TEST(pki_IssueIntermediate, RefusesANonCaSigner) {
   std::string key = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   CaBundle leaf{testing::LeafCertSignedBy(TestRoot(), key), key};
   IntermediateParams params;

@@ -13,7 +13,7 @@ namespace {
 using testing::RunCommand;
 using testing::TempDir;
 
-TEST(Keys, EcdsaKeyIsPkcs8PemOfP256) {
+TEST(pki_Keys, EcdsaKeyIsPkcs8PemOfP256) {
   std::string pem = GeneratePrivateKeyPem(KeyType::kEcdsaP256);
   EXPECT_EQ(pem.rfind("-----BEGIN PRIVATE KEY-----\n", 0), 0u) << "not PKCS#8";
   EXPECT_EQ(PrivateKeyType(pem), KeyType::kEcdsaP256);
@@ -23,7 +23,7 @@ TEST(Keys, EcdsaKeyIsPkcs8PemOfP256) {
   EXPECT_EQ(EVP_PKEY_get_bits(key.get()), 256);
 }
 
-TEST(Keys, RsaKeysHaveTheRequestedSize) {
+TEST(pki_Keys, RsaKeysHaveTheRequestedSize) {
   for (KeyType type : {KeyType::kRsa2048, KeyType::kRsa3072}) {
     std::string pem = GeneratePrivateKeyPem(type);
     EXPECT_EQ(pem.rfind("-----BEGIN PRIVATE KEY-----\n", 0), 0u);
@@ -34,11 +34,11 @@ TEST(Keys, RsaKeysHaveTheRequestedSize) {
   }
 }
 
-TEST(Keys, TwoKeysDiffer) {
+TEST(pki_Keys, TwoKeysDiffer) {
   EXPECT_NE(GeneratePrivateKeyPem(KeyType::kEcdsaP256), GeneratePrivateKeyPem(KeyType::kEcdsaP256));
 }
 
-TEST(Keys, NamesRoundTrip) {
+TEST(pki_Keys, NamesRoundTrip) {
   for (KeyType type :
        {KeyType::kRsa2048, KeyType::kRsa3072, KeyType::kRsa4096, KeyType::kEcdsaP256}) {
     EXPECT_EQ(ParseKeyType(KeyTypeName(type)), type);
@@ -48,7 +48,7 @@ TEST(Keys, NamesRoundTrip) {
 }
 
 // Keys written by the openssl command line in the traditional forms Istio also accepts.
-TEST(Keys, ParsesTraditionalRsaAndEcPem) {
+TEST(pki_Keys, ParsesTraditionalRsaAndEcPem) {
   TempDir dir;
   auto rsa = RunCommand("openssl genrsa -traditional 2048");
   ASSERT_EQ(rsa.exit_code, 0) << rsa.output;
@@ -63,7 +63,7 @@ TEST(Keys, ParsesTraditionalRsaAndEcPem) {
   EXPECT_EQ(normalized.rfind("-----BEGIN PRIVATE KEY-----\n", 0), 0u);
 }
 
-TEST(Keys, EncryptedKeyFailsInsteadOfPrompting) {
+TEST(pki_Keys, EncryptedKeyFailsInsteadOfPrompting) {
   auto encrypted = RunCommand(
       "openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -aes256 -pass pass:secret "
       "</dev/null");
@@ -72,7 +72,7 @@ TEST(Keys, EncryptedKeyFailsInsteadOfPrompting) {
   EXPECT_THROW(PrivateKeyType(encrypted.output, "ca-key.pem"), Error);
 }
 
-TEST(Keys, UnsupportedCurveIsNamed) {
+TEST(pki_Keys, UnsupportedCurveIsNamed) {
   auto p384 = RunCommand("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-384");
   ASSERT_EQ(p384.exit_code, 0) << p384.output;
   try {

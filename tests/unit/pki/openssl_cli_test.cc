@@ -33,7 +33,7 @@ std::string Verify(const TempDir& dir, const std::string& ca_file, long long at)
          " -untrusted " + dir.File("cert-chain.pem") + " " + dir.File("ca-cert.pem");
 }
 
-TEST(OpensslCli, VerifiesTheGeneratedChain) {
+TEST(pki_OpensslCli, VerifiesTheGeneratedChain) {
   TempDir dir;
   WriteCacerts(dir, testing::TestIntermediate(TestRoot(), "beijing", 365));
   auto ok = RunCommand(Verify(dir, "root-cert.pem", EpochSeconds(Now() + std::chrono::hours(1))));
@@ -41,7 +41,7 @@ TEST(OpensslCli, VerifiesTheGeneratedChain) {
   EXPECT_THAT(ok.output, HasSubstr("ca-cert.pem: OK"));
 }
 
-TEST(OpensslCli, RejectsAnotherRootAndExpiry) {
+TEST(pki_OpensslCli, RejectsAnotherRootAndExpiry) {
   TempDir dir;
   WriteCacerts(dir, testing::TestIntermediate(TestRoot(), "beijing", 10));
   testing::WriteFile(dir.File("other-root.pem"),
@@ -56,7 +56,7 @@ TEST(OpensslCli, RejectsAnotherRootAndExpiry) {
   EXPECT_THAT(expired.output, HasSubstr("certificate has expired"));
 }
 
-TEST(OpensslCli, ExtensionsAsOpensslPrintsThem) {
+TEST(pki_OpensslCli, ExtensionsAsOpensslPrintsThem) {
   TempDir dir;
   WriteCacerts(dir, testing::TestIntermediate(TestRoot(), "beijing"));
   auto text = RunCommand("openssl x509 -noout -text -in " + dir.File("ca-cert.pem"));
@@ -73,7 +73,7 @@ TEST(OpensslCli, ExtensionsAsOpensslPrintsThem) {
   EXPECT_THAT(text.output, HasSubstr("ecdsa-with-SHA256"));
 }
 
-TEST(OpensslCli, InspectAgreesWithOpensslX509) {
+TEST(pki_OpensslCli, InspectAgreesWithOpensslX509) {
   TempDir dir;
   WriteCacerts(dir, testing::TestIntermediate(TestRoot(), "beijing"));
   CertInfo info = Inspect(testing::ReadFile(dir.File("ca-cert.pem")));
@@ -86,7 +86,7 @@ TEST(OpensslCli, InspectAgreesWithOpensslX509) {
   EXPECT_THAT(out.output, HasSubstr("issuer=" + info.issuer + "\n"));
 }
 
-TEST(OpensslCli, KeyIsTheCertificatesKey) {
+TEST(pki_OpensslCli, KeyIsTheCertificatesKey) {
   TempDir dir;
   WriteCacerts(dir, testing::TestIntermediate(TestRoot(), "beijing"));
   auto from_key = RunCommand("openssl pkey -pubout -in " + dir.File("ca-key.pem"));
@@ -97,7 +97,7 @@ TEST(OpensslCli, KeyIsTheCertificatesKey) {
 
 // Root and intermediate made by the openssl CLI with the extensions and subjects of Istio's
 // Makefile.selfsigned.mk (EC keys instead of RSA-4096, for speed; traditional EC key PEM).
-TEST(OpensslCli, MakefileStyleCacertsAreReused) {
+TEST(pki_OpensslCli, MakefileStyleCacertsAreReused) {
   TempDir dir;
   std::string d = dir.path().string();
   testing::WriteFile(dir.File("root.cnf"),

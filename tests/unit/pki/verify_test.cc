@@ -16,7 +16,7 @@ using testing::Now;
 using testing::TestIntermediate;
 using testing::TestRoot;
 
-TEST(KeyMatchesCert, MatchingAndMismatched) {
+TEST(pki_KeyMatchesCert, MatchingAndMismatched) {
   CaBundle a = TestIntermediate(TestRoot(), "a");
   CaBundle b = TestIntermediate(TestRoot(), "b");
   EXPECT_TRUE(KeyMatchesCert(a.key_pem, a.cert_pem));
@@ -24,12 +24,12 @@ TEST(KeyMatchesCert, MatchingAndMismatched) {
   EXPECT_TRUE(KeyMatchesCert(TestRoot().key_pem, TestRoot().cert_pem));
 }
 
-TEST(KeyMatchesCert, DifferentKeyTypesDoNotMatch) {
+TEST(pki_KeyMatchesCert, DifferentKeyTypesDoNotMatch) {
   CaBundle a = TestIntermediate(TestRoot(), "a");
   EXPECT_FALSE(KeyMatchesCert(GeneratePrivateKeyPem(KeyType::kRsa2048), a.cert_pem));
 }
 
-TEST(VerifyChain, IntermediateChainsToItsRoot) {
+TEST(pki_VerifyChain, IntermediateChainsToItsRoot) {
   CaBundle a = TestIntermediate(TestRoot(), "a");
   VerifyResult result = VerifyChain(a.cert_pem, "", TestRoot().cert_pem, Now());
   EXPECT_TRUE(result.ok()) << result.reason;
@@ -39,7 +39,7 @@ TEST(VerifyChain, IntermediateChainsToItsRoot) {
   EXPECT_TRUE(result.ok()) << result.reason;
 }
 
-TEST(VerifyChain, OtherRootIsUntrustedIssuer) {
+TEST(pki_VerifyChain, OtherRootIsUntrustedIssuer) {
   CaBundle other = GenerateRoot({"Other Root", "Istio", 100, KeyType::kEcdsaP256}, Now());
   CaBundle a = TestIntermediate(TestRoot(), "a");
   VerifyResult result = VerifyChain(a.cert_pem, "", other.cert_pem, Now());
@@ -49,14 +49,14 @@ TEST(VerifyChain, OtherRootIsUntrustedIssuer) {
 }
 
 // Same subject name as the real root, different key: the signature, not the name, decides.
-TEST(VerifyChain, LookAlikeRootIsUntrusted) {
+TEST(pki_VerifyChain, LookAlikeRootIsUntrusted) {
   CaBundle twin = GenerateRoot({"Test Root CA", "Istio", 3650, KeyType::kEcdsaP256}, Now());
   CaBundle a = TestIntermediate(TestRoot(), "a");
   VerifyResult result = VerifyChain(a.cert_pem, "", twin.cert_pem, Now());
   EXPECT_EQ(result.failure, VerifyFailure::kUntrustedIssuer) << result.reason;
 }
 
-TEST(VerifyChain, ExpiredAndNotYetValid) {
+TEST(pki_VerifyChain, ExpiredAndNotYetValid) {
   CaBundle a = TestIntermediate(TestRoot(), "a", 10);
   VerifyResult expired =
       VerifyChain(a.cert_pem, "", TestRoot().cert_pem, Now() + std::chrono::days(11));
@@ -69,7 +69,7 @@ TEST(VerifyChain, ExpiredAndNotYetValid) {
   EXPECT_TRUE(VerifyChain(a.cert_pem, "", TestRoot().cert_pem, Now() + std::chrono::days(9)));
 }
 
-TEST(VerifyChain, ExpiredRootFailsAtDepthOne) {
+TEST(pki_VerifyChain, ExpiredRootFailsAtDepthOne) {
   CaBundle root = GenerateRoot({"Short Root", "Istio", 5, KeyType::kEcdsaP256}, Now());
   CaBundle a = TestIntermediate(root, "a", 30);
   VerifyResult result = VerifyChain(a.cert_pem, "", root.cert_pem, Now() + std::chrono::days(6));
@@ -77,7 +77,7 @@ TEST(VerifyChain, ExpiredRootFailsAtDepthOne) {
   EXPECT_EQ(result.depth, 1);
 }
 
-TEST(VerifyChain, UnparsableInputThrows) {
+TEST(pki_VerifyChain, UnparsableInputThrows) {
   EXPECT_THROW(VerifyChain("junk", "", TestRoot().cert_pem, Now()), Error);
   EXPECT_THROW(VerifyChain(TestRoot().cert_pem, "", "junk", Now()), Error);
 }
