@@ -1,5 +1,11 @@
-// meshform plan
+// meshform plan: what apply would do to every cluster, and nothing else.
+#include <iostream>
+
 #include "engine/cli/command.h"
+#include "engine/cli/plan_pipeline.h"
+#include "engine/plan/plan_json.h"
+#include "engine/plan/plan_text.h"
+#include "engine/plan/saved_plan.h"
 
 namespace meshform::cli {
 
@@ -7,14 +13,42 @@ int RunPlan(const Args& args) {
   po::options_description options;
   options.add(TopologyOptions());
   options.add(ClusterOptions());
+  options.add(PlanningOptions());
   po::options_description own("Plan");
-  own.add_options()("out", po::value<std::string>(), "save the plan to this file")(
-      "detailed-exitcode", "exit 2 when there are changes")(
-      "output,o", po::value<std::string>()->default_value("text"), "text or json");
+  own.add_options()("out", po::value<std::string>(), "save the plan to this file (apply it later)")(
+      "detailed-exitcode", "exit 0 without changes, 2 with changes, 1 on error")(
+      "output,o", po::value<std::string>()->default_value("text"), "text or json")(
+      "destroy", "plan the destruction of everything meshform manages for the topology");
   options.add(own);
-  auto parsed = ParseCommand("plan", "-f FILE [-out plan.json] [--detailed-exitcode] [-o text|json]", options, args);
+  auto parsed = ParseCommand(
+      "plan", "-f FILE [--out plan.json] [--detailed-exitcode] [-o text|json] [--destroy]", options,
+      args);
   if (parsed.exit_code) return *parsed.exit_code;
-  return NotAvailableYet("plan");
+  const auto& vars = parsed.vars;
+  std::string output = vars["output"].as<std::string>();
+  if (output != "text" && output != "json") {
+    std::cerr << "meshform plan: --output must be text or json\n";
+    return 1;
+  }
+  auto mode = vars.count("destroy") ? plan::Mode::kDestroy : plan::Mode::kApply;
+  auto planned = LoadAndPlan(RequestFrom(vars, mode), std::cerr);
+  if (!planned) return 1;
+  const plan::Plan& p = planned->plan;
+  if (output == "json") {
+    std::cout << plan::PlanToJson(p).dump(2) << "\n";
+  } else {
+    std::cout << plan::RenderPlanText(p, {plan::ColorWanted(), false});
+  }
+  if (vars.count("out")) {
+    std::string out = vars["out"].as<std::string>();
+    plan::WriteSavedPlan(p, vars["file"].as<std::string>(), out);
+    if (output == "text") {
+      std::cout << "\nSaved the plan to " << out << ". To apply exactly this plan: meshform apply "
+                << out << "\n";
+    }
+  }
+  if (vars.count("detailed-exitcode") && p.HasChanges()) return 2;
+  return 0;
 }
 
 }  // namespace meshform::cli

@@ -46,6 +46,18 @@ std::vector<InventoryEntry> ParseInventory(const json& config_map) {
   return out;
 }
 
+std::string InventoryCluster(const topology::Topology& t) {
+  if (!t.federation.host.empty()) return t.federation.host;
+  if (t.mesh.control_plane.mode == topology::ControlPlaneMode::kPrimaryRemote &&
+      !t.mesh.control_plane.cluster.empty()) {
+    return t.mesh.control_plane.cluster;
+  }
+  for (const auto& c : t.clusters) {
+    if (c.role == topology::ClusterRole::kPrimary) return c.name;
+  }
+  return t.clusters.empty() ? "" : t.clusters.front().name;
+}
+
 namespace {
 
 json EntryJson(const InventoryEntry& e) {

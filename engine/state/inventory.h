@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/topology/model.h"
 #include "resources/resource.h"
 
 namespace meshform::state {
@@ -38,6 +39,10 @@ InventoryEntry EntryOf(const std::string& cluster, const nlohmann::json& object)
 
 // The entries of a live inventory ConfigMap. Throws meshform::Error when it is malformed.
 std::vector<InventoryEntry> ParseInventory(const nlohmann::json& config_map);
+
+// The cluster that holds the inventory, the root CA and the lock: the federation host, else the
+// shared control plane's cluster, else the first primary, else the first cluster.
+std::string InventoryCluster(const topology::Topology& topology);
 
 // Appends the state resources for a topology whose host cluster is `host`: the namespace
 // meshform-system, the root CA Secret (when `generated_root`), and the inventory ConfigMap

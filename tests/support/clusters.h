@@ -2,7 +2,8 @@
 //
 // tools/test (and so .ci/run) starts the clusters and exports:
 //   KUBECONFIG                  the kubeconfig with one context per cluster
-//   MESHFORM_TEST_CONTEXTS      the context names, space separated (e.g. "beijing shanghai guangzhou")
+//   MESHFORM_TEST_CONTEXTS      the context names, space separated (e.g. "beijing shanghai
+//   guangzhou")
 // An integration test run without them fails: it never skips.
 #pragma once
 

@@ -1,0 +1,74 @@
+#include "engine/cli/plan_pipeline.h"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "engine/state/inventory.h"
+
+namespace meshform::cli {
+
+po::options_description PlanningOptions() {
+  po::options_description o("Planning");
+  o.add_options()("adopt", "take over existing objects that meshform does not own yet")(
+      "target", po::value<std::vector<std::string>>()->composing(),
+      "only this resource address (or prefix ending in '/') and its dependencies; repeatable");
+  return o;
+}
+
+PlanRequest RequestFrom(const po::variables_map& vars, plan::Mode mode) {
+  PlanRequest r;
+  r.file = vars["file"].as<std::string>();
+  if (vars.count("kubeconfig")) r.kubeconfig = vars["kubeconfig"].as<std::string>();
+  r.options.mode = mode;
+  if (vars.count("parallelism")) r.options.parallelism = vars["parallelism"].as<int>();
+  r.options.adopt = vars.count("adopt") > 0;
+  if (vars.count("target")) r.options.targets = vars["target"].as<std::vector<std::string>>();
+  return r;
+}
+
+std::string TopologyHash(const std::string& file, const resources::ResourceSet& set) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  std::string text = bytes.str();
+  for (const auto& r : set) {
+    text += "\n" + r.address + "\n" + (r.is_object() ? r.object.dump() : r.value.params.dump());
+    for (const auto& d : r.depends_on) text += "\n<" + d;
+  }
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "sha256:";
+  for (unsigned i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err) {
+  auto compiled = LoadAndCompile(request.file, err);
+  if (!compiled) return std::nullopt;
+  try {
+    auto clients = std::make_unique<plan::ClusterClients>(compiled->topology, request.kubeconfig);
+    plan::PlanInput input;
+    input.topology_name = compiled->topology.name;
+    input.topology_hash = TopologyHash(request.file, compiled->resources);
+    input.inventory_cluster = state::InventoryCluster(compiled->topology);
+    input.resources = &compiled->resources;
+    plan::Plan plan = plan::BuildPlan(input, *clients, request.options);
+    return Planned{std::move(*compiled), std::move(clients), std::move(plan)};
+  } catch (const plan::PlanError& e) {
+    err << "Error: no plan could be made:\n";
+    for (const auto& p : e.problems()) err << "  " << p << "\n";
+  } catch (const std::exception& e) {
+    err << "Error: " << e.what() << "\n";
+  }
+  return std::nullopt;
+}
+
+}  // namespace meshform::cli

@@ -1,0 +1,82 @@
+#include "engine/plan/plan_json.h"
+
+#include "engine/plan/plan_text.h"
+#include "resources/placeholder.h"
+
+namespace meshform::plan {
+namespace {
+
+using nlohmann::json;
+
+json Shown(const std::optional<json>& value, bool sensitive) {
+  if (!value) return nullptr;
+  if (resources::IsPlaceholder(*value)) return "(known after apply)";
+  if (sensitive) return "(sensitive)";
+  return *value;
+}
+
+const char* OpName(FieldChange::Op op) {
+  switch (op) {
+    case FieldChange::Op::kAdd:
+      return "add";
+    case FieldChange::Op::kChange:
+      return "change";
+    case FieldChange::Op::kRemove:
+      return "remove";
+  }
+  return "?";
+}
+
+json ChangeToJson(const Change& c) {
+  bool sensitive = IsSensitive(c);
+  json j = {{"address", c.address},
+            {"cluster", c.cluster},
+            {"type", c.resource.is_value() ? "value" : "object"},
+            {"action", ActionName(c.action)},
+            {"reason", c.reason},
+            {"planned_resource_version", c.planned_resource_version},
+            {"planned_uid", c.planned_uid},
+            {"depends_on", c.resource.depends_on},
+            {"sensitive", sensitive}};
+  if (c.resource.is_object()) {
+    j["apiVersion"] = c.resource.api_version();
+    j["kind"] = c.resource.object_kind();
+    j["namespace"] = c.resource.object_namespace();
+    j["name"] = c.resource.object_name();
+  } else {
+    j["value_type"] = c.resource.value.type;
+  }
+  json fields = json::array();
+  for (const auto& f : c.diff.changes) {
+    fields.push_back({{"op", OpName(f.op)},
+                      {"path", ToString(f.path)},
+                      {"before", Shown(f.before, sensitive)},
+                      {"after", Shown(f.after, sensitive)}});
+  }
+  j["fields"] = fields;
+  json conflicts = json::array();
+  for (const auto& x : c.diff.conflicts) {
+    conflicts.push_back({{"path", ToString(x.path)}, {"manager", x.manager}});
+  }
+  j["conflicts"] = conflicts;
+  return j;
+}
+
+}  // namespace
+
+json PlanToJson(const Plan& plan) {
+  json changes = json::array();
+  for (const auto& c : plan.changes) changes.push_back(ChangeToJson(c));
+  return {{"format_version", kPlanFormatVersion},
+          {"mode", plan.mode == Mode::kDestroy ? "destroy" : "apply"},
+          {"topology", {{"name", plan.topology_name}, {"hash", plan.topology_hash}}},
+          {"inventory_cluster", plan.inventory_cluster},
+          {"summary",
+           {{"add", plan.Count(Action::kCreate)},
+            {"change", plan.Count(Action::kUpdate)},
+            {"replace", plan.Count(Action::kReplace)},
+            {"destroy", plan.Count(Action::kDelete)}}},
+          {"changes", changes}};
+}
+
+}  // namespace meshform::plan

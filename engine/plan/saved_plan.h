@@ -1,0 +1,38 @@
+// Saved plans (`meshform plan -out plan.json`, `meshform apply plan.json`). A saved plan is the
+// plan's JSON (plan_json.h) plus the topology file it was made from. Applying it re-reads the
+// clusters and refuses, naming each object, when anything changed since the plan was made: the
+// topology (its hash), an object's resourceVersion, or what would be done to it.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/plan/plan.h"
+
+namespace meshform::plan {
+
+struct SavedChange {
+  std::string action;
+  std::string resource_version;
+  std::string uid;
+};
+
+struct SavedPlan {
+  std::string topology_file;  // absolute
+  std::string topology_hash;
+  std::string mode;                            // apply | destroy
+  std::map<std::string, SavedChange> changes;  // by address
+};
+
+// Writes `plan` for `topology_file` to `path` (0600, replaced atomically). Throws meshform::Error.
+void WriteSavedPlan(const Plan& plan, const std::string& topology_file, const std::string& path);
+
+// Reads a saved plan; throws meshform::Error naming the file and what is wrong with it.
+SavedPlan ReadSavedPlan(const std::string& path);
+
+// Why `fresh` (a new plan of the same topology) is not the saved plan; empty when it is.
+std::vector<std::string> StalePlanProblems(const SavedPlan& saved, const Plan& fresh);
+
+}  // namespace meshform::plan

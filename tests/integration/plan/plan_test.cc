@@ -1,0 +1,116 @@
+// meshform plan against real local clusters: what it shows on empty clusters, after an apply,
+// after out-of-band edits, when the topology drops a workload, when an object it does not own is
+// in the way, and when another field manager owns a field.
+#include <gtest/gtest.h>
+
+#include "tests/integration/plan/seed_fixture.h"
+#include "tests/support/clusters.h"
+
+namespace meshform::testing {
+namespace {
+
+using nlohmann::json;
+
+class PlanTest : public SeedTopology {};
+
+TEST_F(PlanTest, EmptyClustersPlanEveryObjectAsCreate) {
+  json plan = PlanJson();
+  int objects = 0;
+  for (const auto& c : plan["changes"]) {
+    if (c["type"] != "object") continue;
+    ++objects;
+    EXPECT_EQ(c["action"], "create") << c["address"];
+  }
+  EXPECT_GT(objects, 40);
+  EXPECT_EQ(plan["summary"]["add"], objects);
+  EXPECT_EQ(Plan("--detailed-exitcode").exit_code, 2);
+}
+
+TEST_F(PlanTest, AfterApplyThereAreNoChanges) {
+  auto apply = Apply();
+  ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
+  auto plan = Plan("--detailed-exitcode");
+  EXPECT_EQ(plan.exit_code, 0) << plan.out << plan.err;
+  EXPECT_NE(plan.out.find("No changes."), std::string::npos) << plan.out;
+}
+
+TEST_F(PlanTest, AnOutOfBandEditShowsExactlyThatDrift) {
+  ASSERT_EQ(Apply().exit_code, 0);
+  auto edit = Kubectl("shanghai", "label namespace sample --overwrite istio-injection=disabled");
+  ASSERT_EQ(edit.exit_code, 0) << edit.err;
+  auto changed = Changed(PlanJson());
+  ASSERT_EQ(changed.size(), 1u) << json(changed).dump(2);
+  EXPECT_EQ(changed[0]["address"], "shanghai/v1/Namespace/sample");
+  EXPECT_EQ(changed[0]["action"], "update");
+  ASSERT_EQ(changed[0]["fields"].size(), 1u);
+  EXPECT_EQ(changed[0]["fields"][0]["path"], ".metadata.labels.istio-injection");
+  EXPECT_EQ(changed[0]["fields"][0]["before"], "disabled");
+  EXPECT_EQ(changed[0]["fields"][0]["after"], "enabled");
+  auto text = Plan();
+  EXPECT_NE(text.out.find("~ .metadata.labels.istio-injection: \"disabled\" -> \"enabled\""),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("Plan: 0 to add, 1 to change, 0 to destroy."), std::string::npos);
+}
+
+TEST_F(PlanTest, AWorkloadRemovedFromTheTopologyIsPlannedForDeletion) {
+  ASSERT_EQ(Apply().exit_code, 0);
+  std::string text = SeedText();
+  auto at = text.find("  - name: sleep");
+  ASSERT_NE(at, std::string::npos);
+  Write(text.substr(0, at));
+  auto changed = Changed(PlanJson());
+  int deletes = 0;
+  for (const auto& c : changed) {
+    std::string address = c["address"];
+    if (c["action"] == "delete") {
+      ++deletes;
+      EXPECT_NE(address.find("sleep"), std::string::npos) << address;
+      EXPECT_EQ(c["reason"], "no longer in the topology");
+    } else {
+      // Only the inventory itself changes besides the deletions.
+      EXPECT_NE(address.find("meshform-inventory"), std::string::npos) << address;
+    }
+  }
+  EXPECT_GE(deletes, 1);
+}
+
+TEST_F(PlanTest, AnObjectMeshformDoesNotOwnIsAnErrorUnlessAdopted) {
+  ASSERT_EQ(Kubectl("beijing", "create namespace sample").exit_code, 0);
+  auto plan = Plan();
+  EXPECT_EQ(plan.exit_code, 1);
+  EXPECT_NE(plan.err.find("beijing/v1/Namespace/sample: exists but is not managed by meshform"),
+            std::string::npos)
+      << plan.err;
+  EXPECT_NE(plan.err.find("--adopt"), std::string::npos);
+  json adopted = PlanJson("--adopt");
+  bool found = false;
+  for (const auto& c : adopted["changes"]) {
+    if (c["address"] == "beijing/v1/Namespace/sample") {
+      found = true;
+      EXPECT_EQ(c["action"], "update");
+      EXPECT_NE(std::string(c["reason"]).find("adopted"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(found);
+  Kubectl("beijing", "delete namespace sample --wait=false");
+}
+
+TEST_F(PlanTest, AnotherFieldManagersConflictIsShown) {
+  ASSERT_EQ(Apply().exit_code, 0);
+  std::string manifest =
+      "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: sample\n  labels:\n"
+      "    istio-injection: disabled\n";
+  auto r = Kubectl("beijing", "apply --server-side --field-manager=intruder --force-conflicts -f -",
+                   manifest);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto changed = Changed(PlanJson());
+  ASSERT_EQ(changed.size(), 1u);
+  ASSERT_EQ(changed[0]["conflicts"].size(), 1u) << changed[0].dump(2);
+  EXPECT_EQ(changed[0]["conflicts"][0]["manager"], "intruder");
+  EXPECT_EQ(changed[0]["conflicts"][0]["path"], ".metadata.labels.istio-injection");
+  EXPECT_NE(Plan().out.find("is owned by field manager \"intruder\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace meshform::testing

@@ -1,0 +1,78 @@
+// No private key, token or Secret value of the seed example ever appears in plan output (text,
+// JSON), in a saved plan, or in debug logs — also when the plan has to show changes to Secrets.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "engine/kube/base64.h"
+#include "tests/integration/plan/seed_fixture.h"
+
+namespace meshform::testing {
+namespace {
+
+using nlohmann::json;
+
+// Every value of every Secret in the namespaces meshform writes to, decoded and raw, plus the
+// token inside each kubeconfig value; only values long enough to be recognisable.
+std::set<std::string> SecretValues() {
+  std::set<std::string> out;
+  for (const char* context : {"beijing", "shanghai"}) {
+    auto r = Kubectl(context, "get secrets -A -o json");
+    if (r.exit_code != 0) throw std::runtime_error(r.err);
+    for (const auto& s : json::parse(r.out)["items"]) {
+      std::string ns = s["metadata"]["namespace"];
+      if (ns == "kube-system" || ns == "default" || ns == "kube-public" ||
+          ns == "kube-node-lease") {
+        continue;
+      }
+      if (!s.contains("data")) continue;
+      for (const auto& [key, value] : s["data"].items()) {
+        std::string raw = value;
+        auto decoded = kube::Base64Decode(raw).value_or("");
+        if (raw.size() >= 16) out.insert(raw);
+        if (decoded.size() >= 16) out.insert(decoded);
+        auto token = decoded.find("token: ");
+        if (token != std::string::npos) out.insert(decoded.substr(token + 7, 40));
+      }
+    }
+  }
+  return out;
+}
+
+void ExpectNoSecret(const std::string& what, const std::string& text,
+                    const std::set<std::string>& secrets) {
+  for (const auto& s : secrets) {
+    // Compare a middle slice: PEM headers are public, the body is not.
+    std::string probe = s.size() > 64 ? s.substr(s.size() / 2 - 16, 32) : s;
+    EXPECT_EQ(text.find(probe), std::string::npos) << what << " contains a secret value";
+  }
+}
+
+class PlanSecretsTest : public SeedTopology {};
+
+TEST_F(PlanSecretsTest, NoSecretInTextJsonSavedPlanOrLogs) {
+  ASSERT_EQ(Apply().exit_code, 0);
+  // Make the plan touch Secrets: tamper with cacerts in shanghai (forces a reissue) and with
+  // the remote secret in beijing.
+  ASSERT_EQ(Kubectl("shanghai",
+                    "-n istio-system patch secret cacerts --type merge -p "
+                    "'{\"data\":{\"ca-cert.pem\":\"bm90IGEgY2VydA==\"}}'")
+                .exit_code,
+            0);
+  auto secrets = SecretValues();
+  ASSERT_GT(secrets.size(), 8u);
+  auto text = Plan("-v");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("(sensitive)"), std::string::npos) << text.out;
+  ExpectNoSecret("plan text", text.out, secrets);
+  ExpectNoSecret("debug log", text.err, secrets);
+  auto js = Plan("-o json --log-level trace");
+  ExpectNoSecret("plan json", js.out, secrets);
+  ExpectNoSecret("trace log", js.err, secrets);
+  std::string saved = dir_ + "/plan.json";
+  ASSERT_EQ(Plan("--out " + saved).exit_code, 0);
+  ExpectNoSecret("saved plan", ReadFile(saved), secrets);
+}
+
+}  // namespace
+}  // namespace meshform::testing
