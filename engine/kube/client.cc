@@ -1,6 +1,8 @@
 // Client: construction, REST mapping, reads (get, list). Writes are in client_write.cc.
 #include "engine/kube/client.h"
 
+#include <spdlog/spdlog.h>
+
 namespace meshform::kube {
 
 ObjectRef RefOf(const json& object) {
@@ -49,18 +51,32 @@ Client::Target Client::ResolveObject(const json& object, const std::string& verb
   return Resolve(ref);
 }
 
-json Client::Send(const std::string& verb, const Target& target, const std::string& method,
-                  const std::string& path, const std::string& body,
-                  const std::string& content_type) {
+HttpResponse Client::SendRaw(const std::string& verb, const Target& target,
+                             const std::string& method, const std::string& path,
+                             const std::string& body, const std::string& content_type) {
   ApiRequest request;
   request.method = method;
   request.path = path;
   request.body = body;
   request.content_type = content_type;
   request.context = {cluster(), verb, target.ref.ToString()};
-  HttpResponse response = rest_.Do(std::move(request));
+  return rest_.Do(std::move(request));
+}
+
+json Client::Parse(const HttpResponse& response, const std::string& verb, const Target& target) {
   if (response.body.empty()) return json::object();
-  return json::parse(response.body);
+  json doc = json::parse(response.body, nullptr, false);
+  if (doc.is_discarded()) {
+    throw ServerError({cluster(), verb, target.ref.ToString()}, response.status, "BadResponse",
+                      "the response body is not JSON");
+  }
+  return doc;
+}
+
+json Client::Send(const std::string& verb, const Target& target, const std::string& method,
+                  const std::string& path, const std::string& body,
+                  const std::string& content_type) {
+  return Parse(SendRaw(verb, target, method, path, body, content_type), verb, target);
 }
 
 json Client::Get(const ObjectRef& ref) {
@@ -98,18 +114,30 @@ ListResult Client::ListPage(const RestMapping& mapping, const ListOptions& optio
   return page;
 }
 
+ListResult Client::ListAllPages(const RestMapping& mapping, const ListOptions& options) {
+  ListResult result = ListPage(mapping, options, options.continue_token);
+  while (options.all_pages && !result.continue_token.empty()) {
+    ListResult next = ListPage(mapping, options, result.continue_token);
+    for (auto& item : next.items) result.items.push_back(std::move(item));
+    result.continue_token = next.continue_token;
+  }
+  return result;
+}
+
 ListResult Client::List(const std::string& api_version, const std::string& kind,
                         const ListOptions& options) {
   RestMapping mapping = Mapping(api_version, kind);
   ListOptions effective = options;
   if (!mapping.namespaced) effective.ns.clear();
-  ListResult result = ListPage(mapping, effective, options.continue_token);
-  while (options.all_pages && !result.continue_token.empty()) {
-    ListResult next = ListPage(mapping, effective, result.continue_token);
-    for (auto& item : next.items) result.items.push_back(std::move(item));
-    result.continue_token = next.continue_token;
+  try {
+    return ListAllPages(mapping, effective);
+  } catch (const Gone& e) {
+    // A continue token expired (etcd compaction) while paging: start over once, for a
+    // consistent snapshot. A token the caller passed in is the caller's to renew.
+    if (!options.continue_token.empty() || !options.all_pages || options.limit == 0) throw;
+    spdlog::debug("{}: restarting list of {}: {}", cluster(), kind, e.server_message());
+    return ListAllPages(mapping, effective);
   }
-  return result;
 }
 
 }  // namespace meshform::kube

@@ -41,6 +41,12 @@ struct ApplyOptions {
   bool dry_run = false;       // dryRun=All: validate and default, persist nothing
 };
 
+struct ApplyResult {
+  json object;                        // the object as the server now has it
+  bool created = false;               // 201: the apply created it
+  std::vector<std::string> warnings;  // the server's Warning headers (deprecations, ...)
+};
+
 struct DeleteOptions {
   std::string propagation_policy;  // Foreground | Background | Orphan; empty: kind's default
   std::optional<std::string> precondition_uid;
@@ -93,6 +99,8 @@ class Client {
   // Server-side apply of `object` (apiVersion, kind, metadata.name[, namespace] required);
   // returns the resulting object (201 when it created one, 200 otherwise).
   json Apply(const json& object, const ApplyOptions& options = {});
+  // The same, also saying whether the object was created and what the server warned about.
+  ApplyResult ApplyWithResult(const json& object, const ApplyOptions& options = {});
   // Server-side apply to the status subresource (only .status of `object` is owned).
   json ApplyStatus(const json& object, const ApplyOptions& options = {});
   // PUT of the status subresource (optimistic concurrency via metadata.resourceVersion).
@@ -116,10 +124,16 @@ class Client {
   };
   Target Resolve(const ObjectRef& ref);
   Target ResolveObject(const json& object, const std::string& verb);
+  HttpResponse SendRaw(const std::string& verb, const Target& target, const std::string& method,
+                       const std::string& path, const std::string& body = "",
+                       const std::string& content_type = "application/json");
   json Send(const std::string& verb, const Target& target, const std::string& method,
             const std::string& path, const std::string& body = "",
             const std::string& content_type = "application/json");
-  json ApplyTo(const json& object, const ApplyOptions& options, const std::string& subresource);
+  json Parse(const HttpResponse& response, const std::string& verb, const Target& target);
+  ApplyResult ApplyTo(const json& object, const ApplyOptions& options,
+                      const std::string& subresource);
+  ListResult ListAllPages(const RestMapping& mapping, const ListOptions& options);
   ListResult ListPage(const RestMapping& mapping, const ListOptions& options,
                       const std::string& token);
 

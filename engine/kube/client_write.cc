@@ -4,8 +4,8 @@
 
 namespace meshform::kube {
 
-json Client::ApplyTo(const json& object, const ApplyOptions& options,
-                     const std::string& subresource) {
+ApplyResult Client::ApplyTo(const json& object, const ApplyOptions& options,
+                            const std::string& subresource) {
   std::string verb = subresource.empty() ? "apply" : "apply " + subresource;
   Target target = ResolveObject(object, verb);
   if (!subresource.empty() && !target.mapping.HasSubresource(subresource)) {
@@ -21,17 +21,28 @@ json Client::ApplyTo(const json& object, const ApplyOptions& options,
            options.field_manager.empty() ? rest_.options().field_manager : options.field_manager)
       .AddIf(options.force, "force", "true")
       .AddIf(options.dry_run, "dryRun", "All");
-  return Send(verb, target, "PATCH",
+  HttpResponse response =
+      SendRaw(verb, target, "PATCH",
               target.mapping.Path(target.ref.ns, target.ref.name, subresource) + query.str(),
               body.dump(), "application/apply-patch+yaml");
+  ApplyResult result;
+  result.object = Parse(response, verb, target);
+  result.created = response.status == 201;
+  std::string warnings = response.Header("warning");
+  if (!warnings.empty()) result.warnings.push_back(warnings);
+  return result;
 }
 
 json Client::Apply(const json& object, const ApplyOptions& options) {
+  return ApplyTo(object, options, "").object;
+}
+
+ApplyResult Client::ApplyWithResult(const json& object, const ApplyOptions& options) {
   return ApplyTo(object, options, "");
 }
 
 json Client::ApplyStatus(const json& object, const ApplyOptions& options) {
-  return ApplyTo(object, options, "status");
+  return ApplyTo(object, options, "status").object;
 }
 
 json Client::ReplaceStatus(const json& object) {

@@ -29,6 +29,13 @@ TEST_F(OperationsTest, ApplyCreatesThenUpdatesAndGetReadsIt) {
   EXPECT_FALSE(client->GetIfExists({"v1", "ConfigMap", ns.name(), "missing"}).has_value());
 }
 
+TEST_F(OperationsTest, ApplyWithResultTellsCreatedFromUpdated) {
+  EXPECT_TRUE(client->ApplyWithResult(ConfigMap(ns.name(), "fresh", {{"a", "1"}})).created);
+  ApplyResult again = client->ApplyWithResult(ConfigMap(ns.name(), "fresh", {{"a", "2"}}));
+  EXPECT_FALSE(again.created);
+  EXPECT_EQ(again.object["data"]["a"], "2");
+}
+
 TEST_F(OperationsTest, DryRunApplyPersistsNothing) {
   ApplyOptions dry;
   dry.dry_run = true;

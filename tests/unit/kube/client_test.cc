@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "tests/unit/kube/fake_api.h"
@@ -121,6 +122,48 @@ TEST_F(ClientTest, ListOnePageReturnsTheContinueToken) {
   EXPECT_EQ(result.continue_token, "next");
   EXPECT_EQ(Last().url,
             "https://fake.invalid/api/v1/configmaps?fieldSelector=metadata.name%3Dx&limit=1");
+}
+
+TEST_F(ClientTest, ExpiredContinueTokenRestartsTheListOnce) {
+  auto calls = std::make_shared<std::atomic<int>>(0);
+  Answer([calls](const HttpRequest& r) {
+    int n = (*calls)++;
+    if (r.url.find("continue=") != std::string::npos && n == 1) {
+      return FakeTransport::Status(410, "Expired", "The provided continue parameter is too old");
+    }
+    bool second = r.url.find("continue=") != std::string::npos;
+    json list = {{"metadata", {{"resourceVersion", "9"}, {"continue", second ? "" : "more"}}},
+                 {"items", json::array({{{"metadata", {{"name", second ? "b" : "a"}}}}})}};
+    return FakeTransport::Json(200, list.dump());
+  });
+  ListOptions options;
+  options.limit = 1;
+  ListResult result = cluster.client->List("v1", "ConfigMap", options);
+  ASSERT_EQ(result.items.size(), 2u);  // a fresh, consistent listing, not a+a+b
+  EXPECT_EQ(result.items[1]["metadata"]["name"], "b");
+  EXPECT_EQ(cluster.ApiRequests().size(), 4u);
+}
+
+TEST_F(ClientTest, ApplyWithResultReportsCreationAndWarnings) {
+  Answer([](const HttpRequest& r) {
+    HttpResponse response = FakeTransport::Json(201, r.body);
+    response.headers["warning"] = "299 - \"deprecated\"";
+    return response;
+  });
+  ApplyResult result = cluster.client->ApplyWithResult(ConfigMap("cm"));
+  EXPECT_TRUE(result.created);
+  ASSERT_EQ(result.warnings.size(), 1u);
+  EXPECT_NE(result.warnings[0].find("deprecated"), std::string::npos);
+}
+
+TEST_F(ClientTest, NonJsonSuccessIsABadResponse) {
+  Answer([](const HttpRequest&) {
+    HttpResponse r;
+    r.status = 200;
+    r.body = "<html>proxy</html>";
+    return r;
+  });
+  EXPECT_THROW(cluster.client->Get({"v1", "ConfigMap", "ns", "x"}), ServerError);
 }
 
 TEST_F(ClientTest, DeleteSendsDeleteOptions) {
