@@ -1,0 +1,189 @@
+// Proves each row of the readiness table: which rule an object gets, and when that rule says
+// ready, in progress or failed.
+#include <gtest/gtest.h>
+
+#include "engine/apply/readiness.h"
+
+namespace meshform::apply {
+namespace {
+
+using nlohmann::json;
+
+Readiness StateOf(const json& object) { return RuleFor(object).check(object).state; }
+std::string MessageOf(const json& object) { return RuleFor(object).check(object).message; }
+
+json Namespace(const json& status) {
+  return {{"apiVersion", "v1"},
+          {"kind", "Namespace"},
+          {"metadata", {{"name", "n"}}},
+          {"status", status}};
+}
+
+TEST(NamespaceRule, ReadyOnlyWhenActive) {
+  EXPECT_EQ(RuleFor(Namespace({})).name, "Namespace Active");
+  EXPECT_EQ(StateOf(Namespace({{"phase", "Active"}})), Readiness::kReady);
+  EXPECT_EQ(StateOf(Namespace({{"phase", "Terminating"}})), Readiness::kInProgress);
+  EXPECT_EQ(StateOf(Namespace(json::object())), Readiness::kInProgress);
+}
+
+json Crd(const json& conditions) {
+  return {{"apiVersion", "apiextensions.k8s.io/v1"},
+          {"kind", "CustomResourceDefinition"},
+          {"metadata", {{"name", "widgets.example.io"}}},
+          {"status", {{"conditions", conditions}}}};
+}
+
+TEST(CrdRule, EstablishedTrueIsReady) {
+  json crd = Crd({{{"type", "NamesAccepted"}, {"status", "True"}},
+                  {{"type", "Established"}, {"status", "True"}}});
+  EXPECT_EQ(RuleFor(crd).name, "CRD Established");
+  EXPECT_EQ(StateOf(crd), Readiness::kReady);
+}
+
+TEST(CrdRule, NotYetEstablishedIsInProgress) {
+  EXPECT_EQ(StateOf(Crd(json::array())), Readiness::kInProgress);
+  EXPECT_EQ(StateOf(Crd({{{"type", "Established"}, {"status", "False"}}})), Readiness::kInProgress);
+}
+
+TEST(CrdRule, NamesNotAcceptedFails) {
+  json crd = Crd({{{"type", "NamesAccepted"}, {"status", "False"}, {"message", "plural taken"}},
+                  {{"type", "Established"}, {"status", "False"}}});
+  EXPECT_EQ(StateOf(crd), Readiness::kFailed);
+  EXPECT_NE(MessageOf(crd).find("plural taken"), std::string::npos);
+}
+
+json Deployment(json spec, json status, int generation = 1) {
+  return {{"apiVersion", "apps/v1"},
+          {"kind", "Deployment"},
+          {"metadata", {{"name", "d"}, {"namespace", "n"}, {"generation", generation}}},
+          {"spec", std::move(spec)},
+          {"status", std::move(status)}};
+}
+
+json Counts(int observed, int replicas, int updated, int available) {
+  return {{"observedGeneration", observed},
+          {"replicas", replicas},
+          {"updatedReplicas", updated},
+          {"availableReplicas", available}};
+}
+
+TEST(DeploymentRule, DefaultsToOneReplica) {
+  json ready = Deployment(json::object(), Counts(1, 1, 1, 1));
+  EXPECT_EQ(RuleFor(ready).name, "Deployment available");
+  EXPECT_EQ(StateOf(ready), Readiness::kReady);
+  EXPECT_EQ(StateOf(Deployment(json::object(), Counts(1, 1, 1, 0))), Readiness::kInProgress);
+}
+
+TEST(DeploymentRule, WaitsForObservedGeneration) {
+  json lagging = Deployment({{"replicas", 1}}, Counts(1, 1, 1, 1), 2);
+  EXPECT_EQ(StateOf(lagging), Readiness::kInProgress);
+  EXPECT_NE(MessageOf(lagging).find("generation 2"), std::string::npos);
+  EXPECT_EQ(StateOf(Deployment({{"replicas", 1}}, json::object())), Readiness::kInProgress);
+}
+
+TEST(DeploymentRule, CountsUpdatedAvailableAndOldReplicas) {
+  json spec = {{"replicas", 3}};
+  EXPECT_EQ(StateOf(Deployment(spec, Counts(1, 3, 2, 3))), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(Deployment(spec, Counts(1, 3, 3, 2))), "2 of 3 replicas available");
+  EXPECT_EQ(StateOf(Deployment(spec, Counts(1, 4, 3, 3))), Readiness::kInProgress);
+  EXPECT_EQ(StateOf(Deployment(spec, Counts(1, 3, 3, 3))), Readiness::kReady);
+}
+
+TEST(DeploymentRule, ZeroReplicasIsReadyAtOnce) {
+  EXPECT_EQ(StateOf(Deployment({{"replicas", 0}}, Counts(1, 0, 0, 0))), Readiness::kReady);
+}
+
+TEST(DeploymentRule, ProgressDeadlineExceededFails) {
+  json status = Counts(1, 1, 0, 0);
+  status["conditions"] = {{{"type", "Progressing"},
+                           {"status", "False"},
+                           {"reason", "ProgressDeadlineExceeded"},
+                           {"message", "ReplicaSet d-1 has timed out progressing"}}};
+  EXPECT_EQ(StateOf(Deployment({{"replicas", 1}}, status)), Readiness::kFailed);
+}
+
+json Service(const std::string& type, json status) {
+  return {{"apiVersion", "v1"},
+          {"kind", "Service"},
+          {"metadata", {{"name", "s"}, {"namespace", "n"}}},
+          {"spec", {{"type", type}}},
+          {"status", std::move(status)}};
+}
+
+TEST(ServiceRule, LoadBalancerNeedsAnIngressAddress) {
+  json pending = Service("LoadBalancer", {{"loadBalancer", json::object()}});
+  EXPECT_EQ(RuleFor(pending).name, "Service load-balancer address");
+  EXPECT_EQ(StateOf(pending), Readiness::kInProgress);
+  json ready = Service("LoadBalancer", {{"loadBalancer", {{"ingress", {{{"ip", "127.0.1.1"}}}}}}});
+  EXPECT_EQ(StateOf(ready), Readiness::kReady);
+  EXPECT_NE(MessageOf(ready).find("127.0.1.1"), std::string::npos);
+}
+
+TEST(ServiceRule, OtherTypesAreReadyOnceTheyExist) {
+  json cluster_ip = Service("ClusterIP", json::object());
+  EXPECT_EQ(RuleFor(cluster_ip).name, "exists");
+  EXPECT_TRUE(ReadyOnceExists(cluster_ip));
+  EXPECT_FALSE(ReadyOnceExists(Service("LoadBalancer", json::object())));
+}
+
+json Secret(const std::string& type, json data) {
+  return {{"apiVersion", "v1"},
+          {"kind", "Secret"},
+          {"metadata", {{"name", "s"}, {"namespace", "n"}}},
+          {"type", type},
+          {"data", std::move(data)}};
+}
+
+TEST(SecretRule, TokenSecretNeedsItsToken) {
+  json waiting = Secret("kubernetes.io/service-account-token", {{"ca.crt", "Y2E="}});
+  EXPECT_EQ(RuleFor(waiting).name, "service-account token issued");
+  EXPECT_EQ(StateOf(waiting), Readiness::kInProgress);
+  json issued = Secret("kubernetes.io/service-account-token", {{"token", "dG9r"}});
+  EXPECT_EQ(StateOf(issued), Readiness::kReady);
+  EXPECT_EQ(MessageOf(issued).find("dG9r"), std::string::npos);
+}
+
+TEST(SecretRule, OpaqueSecretIsReadyOnceItExists) {
+  EXPECT_TRUE(ReadyOnceExists(Secret("Opaque", json::object())));
+}
+
+json Widget(json status, int generation = 1) {
+  return {{"apiVersion", "example.io/v1"},
+          {"kind", "Widget"},
+          {"metadata", {{"name", "w"}, {"namespace", "n"}, {"generation", generation}}},
+          {"status", std::move(status)}};
+}
+
+TEST(GenericRule, ReadyConditionDecidesForUnknownKinds) {
+  json not_ready = Widget({{"conditions", {{{"type", "Ready"}, {"status", "False"}}}}});
+  EXPECT_EQ(RuleFor(not_ready).name, "Ready condition");
+  EXPECT_EQ(StateOf(not_ready), Readiness::kInProgress);
+  json ready = Widget({{"conditions", {{{"type", "Ready"}, {"status", "True"}}}}});
+  EXPECT_EQ(StateOf(ready), Readiness::kReady);
+}
+
+TEST(GenericRule, StaleObservedGenerationIsNotReady) {
+  json stale = Widget(
+      {{"observedGeneration", 1}, {"conditions", {{{"type", "Ready"}, {"status", "True"}}}}}, 2);
+  EXPECT_EQ(StateOf(stale), Readiness::kInProgress);
+}
+
+TEST(GenericRule, UnknownKindsWithoutConditionsAreReadyButNeedALook) {
+  json plain = Widget(json::object());
+  EXPECT_EQ(RuleFor(plain).name, "exists");
+  EXPECT_EQ(StateOf(plain), Readiness::kReady);
+  EXPECT_FALSE(ReadyOnceExists(plain));
+  json config_map = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "c"}}}};
+  EXPECT_TRUE(ReadyOnceExists(config_map));
+}
+
+TEST(Table, EveryRowHasANameAndACheck) {
+  for (const ReadinessRule& rule : ReadinessRules()) {
+    EXPECT_FALSE(rule.kind.empty());
+    EXPECT_FALSE(rule.name.empty());
+    EXPECT_TRUE(static_cast<bool>(rule.check)) << rule.name;
+  }
+}
+
+}  // namespace
+}  // namespace meshform::apply

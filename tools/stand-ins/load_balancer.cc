@@ -1,0 +1,57 @@
+// The cloud-controller stand-in (see load_balancer.h).
+#include "tools/stand-ins/load_balancer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <set>
+
+namespace meshform::standins {
+namespace {
+
+using nlohmann::json;
+
+bool IsLoadBalancer(const json& service) {
+  return service.value("spec", json::object()).value("type", "") == "LoadBalancer";
+}
+
+const json& Ingress(const json& service) {
+  static const json kNone = json::array();
+  const json& status = service.value("status", json::object());
+  if (!status.contains("loadBalancer") || !status["loadBalancer"].contains("ingress")) return kNone;
+  return status["loadBalancer"]["ingress"];
+}
+
+}  // namespace
+
+LoadBalancerAssigner::LoadBalancerAssigner(kube::Client& client, const AddressPool& pool)
+    : client_(client), pool_(pool) {}
+
+int LoadBalancerAssigner::Sync() {
+  std::vector<json> services = client_.List("v1", "Service").items;
+  std::set<std::string> used;
+  for (const json& service : services) {
+    for (const json& entry : Ingress(service)) used.insert(entry.value("ip", ""));
+  }
+  int assigned = 0;
+  for (json& service : services) {
+    if (!IsLoadBalancer(service) || !Ingress(service).empty()) continue;
+    if (service["metadata"].contains("deletionTimestamp")) continue;
+    std::string address = pool_.NextLoadBalancerAddress(used);
+    service["status"]["loadBalancer"]["ingress"] = json::array({{{"ip", address}}});
+    try {
+      client_.ReplaceStatus(service);
+    } catch (const kube::Conflict&) {
+      continue;
+    } catch (const kube::NotFound&) {
+      continue;
+    }
+    used.insert(address);
+    ++assigned;
+    spdlog::info("{}: service {}/{} gets load-balancer address {}", client_.cluster(),
+                 service["metadata"].value("namespace", ""), service["metadata"].value("name", ""),
+                 address);
+  }
+  return assigned;
+}
+
+}  // namespace meshform::standins

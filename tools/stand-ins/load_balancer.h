@@ -1,0 +1,22 @@
+// The cloud-controller stand-in: every Service of type LoadBalancer without an address gets
+// status.loadBalancer.ingress = [{ip: 127.0.X.Y}], unique within its cluster (X per cluster,
+// so also across the clusters of one harness), through the status subresource.
+#pragma once
+
+#include "engine/kube/client.h"
+#include "tools/stand-ins/address_pool.h"
+
+namespace meshform::standins {
+
+class LoadBalancerAssigner {
+ public:
+  LoadBalancerAssigner(kube::Client& client, const AddressPool& pool);
+  // One pass over the cluster's Services; returns how many got an address.
+  int Sync();
+
+ private:
+  kube::Client& client_;
+  const AddressPool& pool_;
+};
+
+}  // namespace meshform::standins
