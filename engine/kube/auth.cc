@@ -56,6 +56,10 @@ void Authenticator::ApplyExec(HttpRequest& request) {
 
 void Authenticator::Authorize(HttpRequest& request) {
   request.tls = base_tls_;
+  if (!config_.impersonate_user.empty())
+    request.headers["Impersonate-User"] = config_.impersonate_user;
+  if (!config_.impersonate_uid.empty())
+    request.headers["Impersonate-Uid"] = config_.impersonate_uid;
   if (request.headers.count("Authorization") > 0) return;  // the caller chose credentials
   if (!config_.token_file.empty()) {
     request.headers["Authorization"] = "Bearer " + FileToken();

@@ -214,7 +214,8 @@ HttpResponse CurlTransport::RoundTrip(const HttpRequest& request) {
   impl_->Release(h);
   if (code != CURLE_OK) {
     std::string detail = error[0] != '\0' ? error : curl_easy_strerror(code);
-    throw TransportFailure{detail, Retryable(code)};
+    bool unsent = code == CURLE_COULDNT_CONNECT || code == CURLE_COULDNT_RESOLVE_HOST;
+    throw TransportFailure{detail, Retryable(code), unsent};
   }
   response.status = static_cast<int>(status);
   response.http_version = version == CURL_HTTP_VERSION_2_0 ? "2" : "1.1";

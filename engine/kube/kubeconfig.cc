@@ -85,6 +85,10 @@ KubeconfigUser ParseUser(const YAML::Node& n, const std::string& where, const st
   if (n["auth-provider"] && !n["auth-provider"].IsNull()) {
     u.auth_provider = Str(n["auth-provider"], "name");
   }
+  u.impersonate = Str(n, "as");
+  u.impersonate_uid = Str(n, "as-uid");
+  u.impersonate_groups_or_extra = (n["as-groups"] && n["as-groups"].size() > 0) ||
+                                  (n["as-user-extra"] && n["as-user-extra"].size() > 0);
   u.origin = origin;
   return u;
 }

@@ -49,7 +49,9 @@ struct KubeconfigUser {
   std::string token, token_file;
   std::string username, password;
   std::optional<ExecConfig> exec;
-  std::string auth_provider;  // name of an auth-provider entry (unsupported)
+  std::string auth_provider;                 // name of an auth-provider entry (unsupported)
+  std::string impersonate, impersonate_uid;  // as, as-uid
+  bool impersonate_groups_or_extra = false;  // as-groups / as-user-extra (unsupported)
   std::string origin;
 };
 
@@ -68,6 +70,7 @@ struct ClusterConfig {
   std::string token_file;  // re-read periodically; wins over token
   std::string username, password;
   std::optional<ExecConfig> exec;
+  std::string impersonate_user, impersonate_uid;  // Impersonate-User / Impersonate-Uid
   std::string proxy_url;
   bool disable_compression = false;
 };

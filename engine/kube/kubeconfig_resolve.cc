@@ -75,6 +75,11 @@ void ApplyUser(const KubeconfigUser& u, const std::string& name, ClusterConfig& 
   out.username = u.username;
   out.password = u.password;
   out.exec = u.exec;
+  if (u.impersonate_groups_or_extra) {
+    throw KubeconfigError(where + ": as-groups and as-user-extra are not supported");
+  }
+  out.impersonate_user = u.impersonate;
+  out.impersonate_uid = u.impersonate_uid;
   if (out.exec && out.exec->command.empty()) throw KubeconfigError(where + ": exec has no command");
 }
 

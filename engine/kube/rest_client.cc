@@ -59,8 +59,10 @@ HttpResponse RestClient::TryOnce(const ApiRequest& request, int attempt) {
   } catch (const TransportFailure& failure) {
     LogFailure(config_.context, http, request.path, failure.message,
                std::chrono::steady_clock::now() - start, attempt);
+    // A POST (create, TokenRequest) is not idempotent: retry it only if it was never sent.
+    bool retryable = failure.retryable && (failure.unsent || request.method != "POST");
     throw TransportError(request.context, 0,
-                         failure.retryable ? kRetryableTransportReason : kFatalTransportReason,
+                         retryable ? kRetryableTransportReason : kFatalTransportReason,
                          "cannot reach " + config_.server + ": " + failure.message);
   }
   LogResponse(config_.context, http, request.path, response,

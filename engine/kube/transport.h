@@ -45,7 +45,8 @@ struct HttpResponse {
 // Client turns it into the typed kube::TransportError with cluster, verb and object.
 struct TransportFailure {
   std::string message;
-  bool retryable;  // true for failures where retrying can help (refused, reset, timeout)
+  bool retryable;       // true for failures where retrying can help (refused, reset, timeout)
+  bool unsent = false;  // the request surely never reached the server (no connection)
 };
 
 class Transport {

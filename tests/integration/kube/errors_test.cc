@@ -132,6 +132,14 @@ TEST_F(ErrorsTest, ForbiddenThroughRbacForARestrictedServiceAccount) {
         << what;
   }
   EXPECT_THROW(limited->Get({"v1", "Secret", n, "anything"}), Forbidden);
+
+  // The admin impersonating the same service account (kubeconfig `as:`) gets the same answers.
+  TempDir as_dir;
+  std::string user =
+      "{token: " + AdminToken(context) + ", as: \"system:serviceaccount:" + n + ":limited\"}";
+  auto impersonating = Client::ForContext(context, WriteKubeconfig(as_dir, context, user));
+  EXPECT_EQ(impersonating->Get({"v1", "ConfigMap", n, "readable"})["data"]["a"], "b");
+  EXPECT_THROW(impersonating->Apply(ConfigMap(n, "writable", {{"a", "b"}})), Forbidden);
 }
 
 }  // namespace

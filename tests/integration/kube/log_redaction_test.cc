@@ -72,7 +72,7 @@ TEST(LogRedactionTest, NoTokenKeyOrSecretValueInTraceLogs) {
     json secret = {{"apiVersion", "v1"},
                    {"kind", "Secret"},
                    {"metadata", {{"name", "creds"}, {"namespace", ns.name()}}},
-                   {"data", {{"password", Base64Encode(value)}}},
+                   {"data", {{"conn", Base64Encode(value)}}},
                    {"stringData", {{"other", string_value}}}};
     client->Apply(secret);
     client->Get({"v1", "Secret", ns.name(), "creds"});

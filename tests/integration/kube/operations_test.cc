@@ -193,8 +193,9 @@ TEST_F(OperationsTest, StatusSubresourceIsWrittenSeparately) {
   json replaced;
   for (int i = 0; i < 20 && replaced.is_null(); ++i) {
     json read = client->Get({"apps/v1", "Deployment", ns.name(), "api"});
-    read["status"]["readyReplicas"] = 1;
-    read["status"]["replicas"] = 1;
+    for (const char* field : {"replicas", "readyReplicas", "availableReplicas", "updatedReplicas"}) {
+      read["status"][field] = 1;  // consistent whatever the controller wrote before
+    }
     try {
       replaced = client->ReplaceStatus(read);
     } catch (const Conflict&) {

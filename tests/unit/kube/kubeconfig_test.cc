@@ -235,6 +235,17 @@ TEST_F(KubeconfigTest, EmptyAndInvalidFiles) {
   }
 }
 
+TEST_F(KubeconfigTest, ImpersonationOfAUserIsKeptGroupsAreRejected) {
+  std::string cfg = dir.Write("as", R"(
+clusters: [{name: c, cluster: {server: "https://x"}}]
+users: [{name: u, user: {token: t, as: jane}}, {name: g, user: {token: t, as: jane, as-groups: [devs]}}]
+contexts: [{name: c, context: {cluster: c, user: u}}, {name: g, context: {cluster: c, user: g}}]
+)");
+  Kubeconfig config = Kubeconfig::LoadChain({cfg});
+  EXPECT_EQ(config.Resolve("c").impersonate_user, "jane");
+  EXPECT_THROW(config.Resolve("g"), KubeconfigError);
+}
+
 TEST_F(KubeconfigTest, AuthProviderIsRejectedWithAHint) {
   std::string cfg = dir.Write("ap", R"(
 clusters: [{name: c, cluster: {server: "https://x"}}]

@@ -132,6 +132,19 @@ TEST_F(RetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
   EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
 }
 
+TEST_F(RetryTest, PostIsRetriedOnlyWhenItWasNeverSent) {
+  json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "cm"}}}};
+  cluster.transport->EnqueueFailure({"Connection refused", true, true});
+  cluster.client->Create(cm);
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
+  cluster.transport->EnqueueFailure({"Recv failure: Connection reset by peer", true, false});
+  EXPECT_THROW(cluster.client->Create(cm), TransportError);  // it may have been created
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
+  cluster.transport->EnqueueFailure({"Recv failure: Connection reset by peer", true, false});
+  cluster.client->Apply(cm);  // server-side apply is idempotent
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 2u);
+}
+
 TEST_F(RetryTest, UnauthorizedWithStaticTokenIsNotRetried) {
   cluster.transport->Enqueue(FakeTransport::Status(401, "Unauthorized", "Unauthorized"));
   EXPECT_THROW(cluster.client->Get(kCm), Unauthorized);
