@@ -22,29 +22,29 @@ std::unique_ptr<Client> FromFile(const std::string& kubeconfig, const std::strin
   return Client::ForContext(context, kubeconfig);
 }
 
-struct AuthTest : ::testing::Test {
+struct KubeAuthTest : ::testing::Test {
   TempDir dir;
   std::string context = Context(0);
 };
 
-TEST_F(AuthTest, ClientCertificateFromTheHarnessKubeconfig) {
+TEST_F(KubeAuthTest, ClientCertificateFromTheHarnessKubeconfig) {
   auto client = Client::ForContext(context);  // KUBECONFIG from the environment
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, StaticBearerToken) {
+TEST_F(KubeAuthTest, StaticBearerToken) {
   auto client =
       FromFile(WriteKubeconfig(dir, context, "{token: " + AdminToken(context) + "}"), context);
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, TokenFile) {
+TEST_F(KubeAuthTest, TokenFile) {
   std::string file = dir.Write("token", AdminToken(context) + "\n");
   auto client = FromFile(WriteKubeconfig(dir, context, "{tokenFile: token}"), context);
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, ExecPluginPrintingAToken) {
+TEST_F(KubeAuthTest, ExecPluginPrintingAToken) {
   dir.Write("plugin.sh",
             "#!/bin/sh\n"
             "test -n \"$KUBERNETES_EXEC_INFO\" || exit 9\n"
@@ -61,7 +61,7 @@ TEST_F(AuthTest, ExecPluginPrintingAToken) {
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, ExecPluginPrintingAClientCertificate) {
+TEST_F(KubeAuthTest, ExecPluginPrintingAClientCertificate) {
   ClusterConfig admin = HarnessKubeconfig().Resolve(context);
   json status = {{"clientCertificateData", admin.tls.client_cert_pem},
                  {"clientKeyData", admin.tls.client_key_pem}};
@@ -76,7 +76,7 @@ TEST_F(AuthTest, ExecPluginPrintingAClientCertificate) {
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, WrongTokenIsUnauthorized) {
+TEST_F(KubeAuthTest, WrongTokenIsUnauthorized) {
   auto client = FromFile(WriteKubeconfig(dir, context, "{token: not-a-valid-token}"), context);
   try {
     CanListNamespaces(*client);
@@ -88,12 +88,12 @@ TEST_F(AuthTest, WrongTokenIsUnauthorized) {
   }
 }
 
-TEST_F(AuthTest, NoCredentialsIsForbiddenForAnonymous) {
+TEST_F(KubeAuthTest, NoCredentialsIsForbiddenForAnonymous) {
   auto client = FromFile(WriteKubeconfig(dir, context, "{}"), context);
   EXPECT_THROW(CanListNamespaces(*client), Forbidden);
 }
 
-TEST_F(AuthTest, WrongCertificateAuthorityFailsTls) {
+TEST_F(KubeAuthTest, WrongCertificateAuthorityFailsTls) {
   ClusterConfig other = HarnessKubeconfig().Resolve(Context(1));  // another cluster's CA
   std::string extra = "certificate-authority-data: " + Base64Encode(other.tls.ca_pem);
   auto client = FromFile(
@@ -107,14 +107,14 @@ TEST_F(AuthTest, WrongCertificateAuthorityFailsTls) {
   }
 }
 
-TEST_F(AuthTest, InsecureSkipTlsVerifyAcceptsAnyServerCertificate) {
+TEST_F(KubeAuthTest, InsecureSkipTlsVerifyAcceptsAnyServerCertificate) {
   auto client = FromFile(WriteKubeconfig(dir, context, "{token: " + AdminToken(context) + "}",
                                          "insecure-skip-tls-verify: true"),
                          context);
   EXPECT_FALSE(CanListNamespaces(*client).empty());
 }
 
-TEST_F(AuthTest, TlsServerNameIsVerifiedInsteadOfTheHost) {
+TEST_F(KubeAuthTest, TlsServerNameIsVerifiedInsteadOfTheHost) {
   std::string token = "{token: " + AdminToken(context) + "}";
   auto good = FromFile(
       WriteKubeconfig(dir, context, token, "tls-server-name: kubernetes.default.svc"), context);
@@ -125,7 +125,7 @@ TEST_F(AuthTest, TlsServerNameIsVerifiedInsteadOfTheHost) {
   EXPECT_THROW(CanListNamespaces(*bad), TransportError);
 }
 
-TEST_F(AuthTest, NothingListeningIsARetryableTransportError) {
+TEST_F(KubeAuthTest, NothingListeningIsARetryableTransportError) {
   ClientOptions options;
   options.retry.max_attempts = 2;
   options.retry.base_delay = std::chrono::milliseconds(1);

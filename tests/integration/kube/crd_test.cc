@@ -44,7 +44,7 @@ bool Established(const json& crd) {
   return false;
 }
 
-TEST(CrdTest, CustomResourcesUsableInTheSameRunAsTheirDefinition) {
+TEST(KubeCrdTest, CustomResourcesUsableInTheSameRunAsTheirDefinition) {
   auto client = AdminClient(Context(0));
   ScratchNamespace ns(*client, "crd");
   std::string group = ns.name() + ".meshform.io";

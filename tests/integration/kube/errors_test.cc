@@ -12,13 +12,13 @@ namespace {
 
 using namespace testing;
 
-struct ErrorsTest : ::testing::Test {
+struct KubeApiErrorsTest : ::testing::Test {
   std::string context = Context(0);
   std::unique_ptr<Client> client = AdminClient(context);
   ScratchNamespace ns{*client, "errors"};
 };
 
-TEST_F(ErrorsTest, NotFound) {
+TEST_F(KubeApiErrorsTest, NotFound) {
   try {
     client->Get({"v1", "ConfigMap", ns.name(), "absent"});
     FAIL();
@@ -30,11 +30,11 @@ TEST_F(ErrorsTest, NotFound) {
   }
 }
 
-TEST_F(ErrorsTest, NamespacedObjectInAMissingNamespaceIsNotFound) {
+TEST_F(KubeApiErrorsTest, NamespacedObjectInAMissingNamespaceIsNotFound) {
   EXPECT_THROW(client->Apply(ConfigMap("no-such-namespace-xyz", "x", {{"a", "b"}})), NotFound);
 }
 
-TEST_F(ErrorsTest, AlreadyExists) {
+TEST_F(KubeApiErrorsTest, AlreadyExists) {
   client->Create(ConfigMap(ns.name(), "twice", {{"a", "b"}}));
   try {
     client->Create(ConfigMap(ns.name(), "twice", {{"a", "b"}}));
@@ -46,7 +46,7 @@ TEST_F(ErrorsTest, AlreadyExists) {
   }
 }
 
-TEST_F(ErrorsTest, InvalidWithCauses) {
+TEST_F(KubeApiErrorsTest, InvalidWithCauses) {
   json bad = {{"apiVersion", "v1"},
               {"kind", "Service"},
               {"metadata", {{"name", "bad-svc"}, {"namespace", ns.name()}}},
@@ -65,7 +65,7 @@ TEST_F(ErrorsTest, InvalidWithCauses) {
   }
 }
 
-TEST_F(ErrorsTest, UnknownFieldInApplyBodyIsAServerError) {
+TEST_F(KubeApiErrorsTest, UnknownFieldInApplyBodyIsAServerError) {
   json cm = ConfigMap(ns.name(), "odd", {{"a", "b"}});
   cm["notAField"] = 1;
   try {
@@ -77,7 +77,7 @@ TEST_F(ErrorsTest, UnknownFieldInApplyBodyIsAServerError) {
   }
 }
 
-TEST_F(ErrorsTest, UnknownKindIsNoKindMatch) {
+TEST_F(KubeApiErrorsTest, UnknownKindIsNoKindMatch) {
   try {
     client->Get({"example.meshform.io/v1", "Gadget", ns.name(), "g"});
     FAIL();
@@ -88,7 +88,7 @@ TEST_F(ErrorsTest, UnknownKindIsNoKindMatch) {
   EXPECT_THROW(client->Get({"v1", "Gadget", ns.name(), "g"}), NoKindMatch);
 }
 
-TEST_F(ErrorsTest, ForbiddenThroughRbacForARestrictedServiceAccount) {
+TEST_F(KubeApiErrorsTest, ForbiddenThroughRbacForARestrictedServiceAccount) {
   std::string n = ns.name();
   client->Apply({{"apiVersion", "v1"},
                  {"kind", "ServiceAccount"},

@@ -54,7 +54,7 @@ std::vector<std::string> PemChunks(const std::string& pem) {
   return chunks;
 }
 
-TEST(LogRedactionTest, NoTokenKeyOrSecretValueInTraceLogs) {
+TEST(KubeLogRedactionTest, NoTokenKeyOrSecretValueInTraceLogs) {
   std::string context = Context(0);
   auto admin = AdminClient(context);
   ScratchNamespace ns(*admin, "redact");

@@ -12,7 +12,7 @@ namespace {
 
 using namespace testing;
 
-TEST(MultiClusterTest, TwoClustersConcurrentlyFromManyThreads) {
+TEST(KubeMultiClusterTest, TwoClustersConcurrentlyFromManyThreads) {
   auto first = AdminClient(Context(0));
   auto second = AdminClient(Context(1));
   ASSERT_NE(first->cluster(), second->cluster());

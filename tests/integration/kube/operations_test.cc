@@ -11,12 +11,12 @@ namespace {
 
 using namespace testing;
 
-struct OperationsTest : ::testing::Test {
+struct KubeOperationsTest : ::testing::Test {
   std::unique_ptr<Client> client = AdminClient(Context(0));
   ScratchNamespace ns{*client, "ops"};
 };
 
-TEST_F(OperationsTest, ApplyCreatesThenUpdatesAndGetReadsIt) {
+TEST_F(KubeOperationsTest, ApplyCreatesThenUpdatesAndGetReadsIt) {
   json created = client->Apply(ConfigMap(ns.name(), "cm", {{"a", "1"}}));
   EXPECT_EQ(created["data"]["a"], "1");
   EXPECT_EQ(created["metadata"]["managedFields"][0]["manager"], "meshform");
@@ -29,14 +29,14 @@ TEST_F(OperationsTest, ApplyCreatesThenUpdatesAndGetReadsIt) {
   EXPECT_FALSE(client->GetIfExists({"v1", "ConfigMap", ns.name(), "missing"}).has_value());
 }
 
-TEST_F(OperationsTest, ApplyWithResultTellsCreatedFromUpdated) {
+TEST_F(KubeOperationsTest, ApplyWithResultTellsCreatedFromUpdated) {
   EXPECT_TRUE(client->ApplyWithResult(ConfigMap(ns.name(), "fresh", {{"a", "1"}})).created);
   ApplyResult again = client->ApplyWithResult(ConfigMap(ns.name(), "fresh", {{"a", "2"}}));
   EXPECT_FALSE(again.created);
   EXPECT_EQ(again.object["data"]["a"], "2");
 }
 
-TEST_F(OperationsTest, DryRunApplyPersistsNothing) {
+TEST_F(KubeOperationsTest, DryRunApplyPersistsNothing) {
   ApplyOptions dry;
   dry.dry_run = true;
   json result = client->Apply(ConfigMap(ns.name(), "dry", {{"a", "1"}}), dry);
@@ -44,7 +44,7 @@ TEST_F(OperationsTest, DryRunApplyPersistsNothing) {
   EXPECT_FALSE(client->GetIfExists({"v1", "ConfigMap", ns.name(), "dry"}).has_value());
 }
 
-TEST_F(OperationsTest, ApplyConflictWithAnotherManagerAndForce) {
+TEST_F(KubeOperationsTest, ApplyConflictWithAnotherManagerAndForce) {
   client->Apply(ConfigMap(ns.name(), "shared", {{"k", "mine"}}));
   ApplyOptions other;
   other.field_manager = "someone-else";
@@ -65,7 +65,7 @@ TEST_F(OperationsTest, ApplyConflictWithAnotherManagerAndForce) {
   EXPECT_EQ(forced["data"]["k"], "theirs");
 }
 
-TEST_F(OperationsTest, ListWithSelectorsAndPagination) {
+TEST_F(KubeOperationsTest, ListWithSelectorsAndPagination) {
   for (int i = 0; i < 7; ++i) {
     client->Apply(ConfigMap(ns.name(), "item-" + std::to_string(i), {{"i", std::to_string(i)}},
                             {{"group", i % 2 == 0 ? "even" : "odd"}}));
@@ -96,7 +96,7 @@ TEST_F(OperationsTest, ListWithSelectorsAndPagination) {
   EXPECT_EQ(one.items[0]["data"]["i"], "3");
 }
 
-TEST_F(OperationsTest, CreateReplaceAndStaleResourceVersion) {
+TEST_F(KubeOperationsTest, CreateReplaceAndStaleResourceVersion) {
   json created = client->Create(ConfigMap(ns.name(), "plain", {{"a", "1"}}));
   EXPECT_THROW(client->Create(ConfigMap(ns.name(), "plain", {{"a", "1"}})), AlreadyExists);
   json changed = created;
@@ -112,7 +112,7 @@ TEST_F(OperationsTest, CreateReplaceAndStaleResourceVersion) {
   }
 }
 
-TEST_F(OperationsTest, DeleteWithDryRunPreconditionsAndPropagation) {
+TEST_F(KubeOperationsTest, DeleteWithDryRunPreconditionsAndPropagation) {
   json cm = client->Apply(ConfigMap(ns.name(), "doomed", {{"a", "1"}}));
   ObjectRef ref{"v1", "ConfigMap", ns.name(), "doomed"};
   DeleteOptions dry;
@@ -136,7 +136,7 @@ TEST_F(OperationsTest, DeleteWithDryRunPreconditionsAndPropagation) {
   EXPECT_THROW(client->Delete(ref), NotFound);
 }
 
-TEST_F(OperationsTest, ForegroundDeletionOfADeploymentLeavesItTerminating) {
+TEST_F(KubeOperationsTest, ForegroundDeletionOfADeploymentLeavesItTerminating) {
   json deploy = {
       {"apiVersion", "apps/v1"},
       {"kind", "Deployment"},
@@ -156,7 +156,7 @@ TEST_F(OperationsTest, ForegroundDeletionOfADeploymentLeavesItTerminating) {
   EXPECT_EQ(result.response["metadata"]["finalizers"], json::array({"foregroundDeletion"}));
 }
 
-TEST_F(OperationsTest, StatusSubresourceIsWrittenSeparately) {
+TEST_F(KubeOperationsTest, StatusSubresourceIsWrittenSeparately) {
   json deploy = {
       {"apiVersion", "apps/v1"},
       {"kind", "Deployment"},
@@ -205,7 +205,7 @@ TEST_F(OperationsTest, StatusSubresourceIsWrittenSeparately) {
   EXPECT_EQ(replaced["status"]["readyReplicas"], 1);
 }
 
-TEST_F(OperationsTest, TokenRequestForAServiceAccount) {
+TEST_F(KubeOperationsTest, TokenRequestForAServiceAccount) {
   client->Apply({{"apiVersion", "v1"},
                  {"kind", "ServiceAccount"},
                  {"metadata", {{"name", "reader"}, {"namespace", ns.name()}}}});
@@ -225,13 +225,13 @@ TEST_F(OperationsTest, TokenRequestForAServiceAccount) {
   }
 }
 
-TEST_F(OperationsTest, RawRequestAndHttp2) {
+TEST_F(KubeOperationsTest, RawRequestAndHttp2) {
   HttpResponse version = client->Raw({"GET", "/version", "", "", {}, {}});
   EXPECT_EQ(json::parse(version.body)["gitVersion"].get<std::string>().rfind("v1.20", 0), 0u);
   EXPECT_EQ(version.http_version, "2");  // ALPN picked HTTP/2
 }
 
-TEST_F(OperationsTest, ClusterScopedKindsIgnoreNamespaces) {
+TEST_F(KubeOperationsTest, ClusterScopedKindsIgnoreNamespaces) {
   json role = {
       {"apiVersion", "rbac.authorization.k8s.io/v1"},
       {"kind", "ClusterRole"},

@@ -23,7 +23,7 @@ json ConfigMap(const std::string& name) {
           {"data", {{"k", "v"}}}};
 }
 
-struct ClientTest : ::testing::Test {
+struct KubeClientTest : ::testing::Test {
   FakeCluster cluster;
   void Answer(FakeTransport::Handler handler) {
     cluster.transport->SetHandler(DiscoveryHandler(std::move(handler)));
@@ -31,7 +31,7 @@ struct ClientTest : ::testing::Test {
   HttpRequest Last() { return cluster.ApiRequests().back(); }
 };
 
-TEST_F(ClientTest, ApplyIsAServerSidePatch) {
+TEST_F(KubeClientTest, ApplyIsAServerSidePatch) {
   Answer([](const HttpRequest& r) { return FakeTransport::Json(201, r.body); });
   json object = ConfigMap("cm");
   object["metadata"]["managedFields"] = json::array({json::object()});
@@ -50,7 +50,7 @@ TEST_F(ClientTest, ApplyIsAServerSidePatch) {
   EXPECT_EQ(result["data"]["k"], "v");
 }
 
-TEST_F(ClientTest, ApplyUsesTheGivenFieldManagerAndClusterScope) {
+TEST_F(KubeClientTest, ApplyUsesTheGivenFieldManagerAndClusterScope) {
   Answer([](const HttpRequest& r) { return FakeTransport::Json(200, r.body); });
   json ns = {{"apiVersion", "v1"},
              {"kind", "Namespace"},
@@ -59,7 +59,7 @@ TEST_F(ClientTest, ApplyUsesTheGivenFieldManagerAndClusterScope) {
   EXPECT_EQ(Last().url, "https://fake.invalid/api/v1/namespaces/team?fieldManager=other%20manager");
 }
 
-TEST_F(ClientTest, ApplyStatusTargetsTheSubresource) {
+TEST_F(KubeClientTest, ApplyStatusTargetsTheSubresource) {
   Answer([](const HttpRequest& r) { return FakeTransport::Json(200, r.body); });
   json deploy = {{"apiVersion", "apps/v1"},
                  {"kind", "Deployment"},
@@ -72,14 +72,14 @@ TEST_F(ClientTest, ApplyStatusTargetsTheSubresource) {
   EXPECT_THROW(cluster.client->ApplyStatus(ConfigMap("cm")), NotFound);  // no status subresource
 }
 
-TEST_F(ClientTest, ObjectsWithoutNameAreRejectedBeforeSending) {
+TEST_F(KubeClientTest, ObjectsWithoutNameAreRejectedBeforeSending) {
   Answer([](const HttpRequest&) { return FakeTransport::Json(200, "{}"); });
   json nameless = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", json::object()}};
   EXPECT_THROW(cluster.client->Apply(nameless), Invalid);
   EXPECT_TRUE(cluster.ApiRequests().empty());
 }
 
-TEST_F(ClientTest, ListFollowsContinueTokensAndKeepsTheFirstResourceVersion) {
+TEST_F(KubeClientTest, ListFollowsContinueTokensAndKeepsTheFirstResourceVersion) {
   Answer([](const HttpRequest& r) {
     bool second = r.url.find("continue=page2") != std::string::npos;
     json list = {
@@ -109,7 +109,7 @@ TEST_F(ClientTest, ListFollowsContinueTokensAndKeepsTheFirstResourceVersion) {
   EXPECT_NE(requests[1].url.find("&limit=2&continue=page2"), std::string::npos);
 }
 
-TEST_F(ClientTest, ListOnePageReturnsTheContinueToken) {
+TEST_F(KubeClientTest, ListOnePageReturnsTheContinueToken) {
   Answer([](const HttpRequest&) {
     return FakeTransport::Json(
         200, R"({"metadata":{"resourceVersion":"5","continue":"next"},"items":[]})");
@@ -124,7 +124,7 @@ TEST_F(ClientTest, ListOnePageReturnsTheContinueToken) {
             "https://fake.invalid/api/v1/configmaps?fieldSelector=metadata.name%3Dx&limit=1");
 }
 
-TEST_F(ClientTest, ExpiredContinueTokenRestartsTheListOnce) {
+TEST_F(KubeClientTest, ExpiredContinueTokenRestartsTheListOnce) {
   auto calls = std::make_shared<std::atomic<int>>(0);
   Answer([calls](const HttpRequest& r) {
     int n = (*calls)++;
@@ -144,7 +144,7 @@ TEST_F(ClientTest, ExpiredContinueTokenRestartsTheListOnce) {
   EXPECT_EQ(cluster.ApiRequests().size(), 4u);
 }
 
-TEST_F(ClientTest, ApplyWithResultReportsCreationAndWarnings) {
+TEST_F(KubeClientTest, ApplyWithResultReportsCreationAndWarnings) {
   Answer([](const HttpRequest& r) {
     HttpResponse response = FakeTransport::Json(201, r.body);
     response.headers["warning"] = "299 - \"deprecated\"";
@@ -156,7 +156,7 @@ TEST_F(ClientTest, ApplyWithResultReportsCreationAndWarnings) {
   EXPECT_NE(result.warnings[0].find("deprecated"), std::string::npos);
 }
 
-TEST_F(ClientTest, NonJsonSuccessIsABadResponse) {
+TEST_F(KubeClientTest, NonJsonSuccessIsABadResponse) {
   Answer([](const HttpRequest&) {
     HttpResponse r;
     r.status = 200;
@@ -166,7 +166,7 @@ TEST_F(ClientTest, NonJsonSuccessIsABadResponse) {
   EXPECT_THROW(cluster.client->Get({"v1", "ConfigMap", "ns", "x"}), ServerError);
 }
 
-TEST_F(ClientTest, DeleteSendsDeleteOptions) {
+TEST_F(KubeClientTest, DeleteSendsDeleteOptions) {
   Answer([](const HttpRequest&) {
     return FakeTransport::Json(200, R"({"kind":"Status","status":"Success"})");
   });
@@ -189,7 +189,7 @@ TEST_F(ClientTest, DeleteSendsDeleteOptions) {
   EXPECT_EQ(body["dryRun"], json::array({"All"}));
 }
 
-TEST_F(ClientTest, DeleteOfAMissingObject) {
+TEST_F(KubeClientTest, DeleteOfAMissingObject) {
   Answer([](const HttpRequest&) { return FakeTransport::Status(404, "NotFound", "gone"); });
   EXPECT_THROW(cluster.client->Delete({"v1", "ConfigMap", "", "x"}), NotFound);
   DeleteOptions options;
@@ -197,7 +197,7 @@ TEST_F(ClientTest, DeleteOfAMissingObject) {
   EXPECT_FALSE(cluster.client->Delete({"v1", "ConfigMap", "", "x"}, options).found);
 }
 
-TEST_F(ClientTest, CreateTokenPostsATokenRequest) {
+TEST_F(KubeClientTest, CreateTokenPostsATokenRequest) {
   Answer([](const HttpRequest&) {
     return FakeTransport::Json(
         201,
@@ -219,13 +219,13 @@ TEST_F(ClientTest, CreateTokenPostsATokenRequest) {
   EXPECT_EQ(body["spec"]["expirationSeconds"], 7200);
 }
 
-TEST_F(ClientTest, GetUsesTheContextNamespaceByDefault) {
+TEST_F(KubeClientTest, GetUsesTheContextNamespaceByDefault) {
   Answer([](const HttpRequest&) { return FakeTransport::Json(200, "{}"); });
   cluster.client->Get({"v1", "Secret", "", "s"});
   EXPECT_EQ(Last().url, "https://fake.invalid/api/v1/namespaces/default/secrets/s");
 }
 
-TEST_F(ClientTest, ConcurrentCallsFromManyThreads) {
+TEST_F(KubeClientTest, ConcurrentCallsFromManyThreads) {
   Answer([](const HttpRequest& r) {
     return FakeTransport::Json(
         200, R"({"metadata":{"name":")" + r.url.substr(r.url.rfind('/') + 1) + "\"}}");

@@ -13,7 +13,7 @@ namespace {
 using testing::DiscoveryHandler;
 using testing::FakeCluster;
 
-TEST(DiscoveryTest, MapsKindsToPathsAndScope) {
+TEST(KubeDiscoveryTest, MapsKindsToPathsAndScope) {
   FakeCluster cluster;
   cluster.transport->SetHandler(DiscoveryHandler(
       [](const HttpRequest&) { return FakeTransport::Status(404, "NotFound", "x"); }));
@@ -29,7 +29,7 @@ TEST(DiscoveryTest, MapsKindsToPathsAndScope) {
   EXPECT_EQ(ns.Path("ignored", "x"), "/api/v1/namespaces/x");
 }
 
-TEST(DiscoveryTest, GroupVersionsAreFetchedOnce) {
+TEST(KubeDiscoveryTest, GroupVersionsAreFetchedOnce) {
   FakeCluster cluster;
   cluster.transport->SetHandler(DiscoveryHandler(
       [](const HttpRequest&) { return FakeTransport::Status(404, "NotFound", "x"); }));
@@ -44,7 +44,7 @@ TEST(DiscoveryTest, GroupVersionsAreFetchedOnce) {
   EXPECT_EQ(cluster.transport->RequestCount(), 3u);
 }
 
-TEST(DiscoveryTest, NewCustomResourceIsFoundAfterItsCrdAppears) {
+TEST(KubeDiscoveryTest, NewCustomResourceIsFoundAfterItsCrdAppears) {
   FakeCluster cluster;
   auto installed = std::make_shared<std::atomic<bool>>(false);
   cluster.transport->SetHandler(DiscoveryHandler([installed](const HttpRequest& r) {
@@ -67,7 +67,7 @@ TEST(DiscoveryTest, NewCustomResourceIsFoundAfterItsCrdAppears) {
   EXPECT_EQ(cluster.client->Mapping("example.com/v1", "Widget").resource, "widgets");
 }
 
-TEST(DiscoveryTest, UnservedGroupVersionIsNoKindMatch) {
+TEST(KubeDiscoveryTest, UnservedGroupVersionIsNoKindMatch) {
   FakeCluster cluster;
   cluster.transport->SetHandler(DiscoveryHandler([](const HttpRequest&) {
     HttpResponse r;
@@ -84,7 +84,7 @@ TEST(DiscoveryTest, UnservedGroupVersionIsNoKindMatch) {
   }
 }
 
-TEST(DiscoveryTest, ServerGroupVersionsListsPreferredFirst) {
+TEST(KubeDiscoveryTest, ServerGroupVersionsListsPreferredFirst) {
   FakeCluster cluster;
   cluster.transport->SetHandler([](const HttpRequest& r) {
     if (r.url.ends_with("/api")) return FakeTransport::Json(200, R"({"versions":["v1"]})");

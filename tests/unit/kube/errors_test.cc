@@ -26,7 +26,7 @@ std::string Status(int code, const std::string& reason, const std::string& extra
          R"(","reason":")" + reason + R"(","code":)" + std::to_string(code) + extra + "}";
 }
 
-TEST(ErrorsTest, EachReasonHasItsType) {
+TEST(KubeErrorsTest, EachReasonHasItsType) {
   Catch<NotFound>(404, Status(404, "NotFound"));
   Catch<AlreadyExists>(409, Status(409, "AlreadyExists"));
   Catch<Conflict>(409, Status(409, "Conflict"));
@@ -43,7 +43,7 @@ TEST(ErrorsTest, EachReasonHasItsType) {
   Catch<ApiError>(405, Status(405, "MethodNotAllowed"));
 }
 
-TEST(ErrorsTest, MessageNamesClusterVerbObjectAndServerMessage) {
+TEST(KubeErrorsTest, MessageNamesClusterVerbObjectAndServerMessage) {
   auto e = Catch<NotFound>(404, Status(404, "NotFound"));
   EXPECT_EQ(std::string(e.what()),
             "beijing: apply ConfigMap default/x: msg NotFound (HTTP 404 NotFound)");
@@ -51,7 +51,7 @@ TEST(ErrorsTest, MessageNamesClusterVerbObjectAndServerMessage) {
   EXPECT_EQ(e.reason(), "NotFound");
 }
 
-TEST(ErrorsTest, CausesAreKeptAndShown) {
+TEST(KubeErrorsTest, CausesAreKeptAndShown) {
   auto e = Catch<Invalid>(
       422,
       Status(
@@ -63,7 +63,7 @@ TEST(ErrorsTest, CausesAreKeptAndShown) {
   EXPECT_NE(std::string(e.what()).find("metadata.name: Invalid value: \"A\""), std::string::npos);
 }
 
-TEST(ErrorsTest, ApplyConflictCausesNameTheManager) {
+TEST(KubeErrorsTest, ApplyConflictCausesNameTheManager) {
   auto e = Catch<Conflict>(
       409,
       Status(
@@ -74,7 +74,7 @@ TEST(ErrorsTest, ApplyConflictCausesNameTheManager) {
   EXPECT_NE(std::string(e.what()).find(".data.k: conflict with \"kubectl\""), std::string::npos);
 }
 
-TEST(ErrorsTest, RetryAfterFromHeaderOrDetails) {
+TEST(KubeErrorsTest, RetryAfterFromHeaderOrDetails) {
   auto header = Catch<TooManyRequests>(429, "Too many requests, please try again later.\n", "5");
   EXPECT_EQ(header.retry_after(), std::chrono::seconds(5));
   EXPECT_EQ(header.reason(), "TooManyRequests");
@@ -84,13 +84,13 @@ TEST(ErrorsTest, RetryAfterFromHeaderOrDetails) {
   EXPECT_EQ(details.retry_after(), std::chrono::seconds(2));
 }
 
-TEST(ErrorsTest, PlainTextNotFoundOfAnUnknownPath) {
+TEST(KubeErrorsTest, PlainTextNotFoundOfAnUnknownPath) {
   auto e = Catch<NotFound>(404, "404 page not found\n");
   EXPECT_NE(std::string(e.what()).find("404 page not found (HTTP 404 NotFound)"),
             std::string::npos);
 }
 
-TEST(ErrorsTest, TransientClassification) {
+TEST(KubeErrorsTest, TransientClassification) {
   EXPECT_TRUE(IsTransient(TooManyRequests(kContext, 429, "TooManyRequests", "")));
   EXPECT_TRUE(IsTransient(ServerError(kContext, 503, "ServiceUnavailable", "")));
   EXPECT_TRUE(IsTransient(Timeout(kContext, 504, "Timeout", "")));

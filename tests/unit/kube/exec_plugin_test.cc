@@ -59,7 +59,7 @@ ClusterConfig WithExec(const std::string& command, const std::string& api_versio
   return config;
 }
 
-TEST(ExecPluginTest, RunsWithArgsEnvAndExecInfo) {
+TEST(KubeExecPluginTest, RunsWithArgsEnvAndExecInfo) {
   TempDir dir;
   std::string plugin = CountingPlugin(dir, "client.authentication.k8s.io/v1", "");
   ClusterConfig config = WithExec(plugin, "client.authentication.k8s.io/v1");
@@ -75,7 +75,7 @@ TEST(ExecPluginTest, RunsWithArgsEnvAndExecInfo) {
   EXPECT_EQ(info["spec"]["cluster"]["certificate-authority-data"], "Q0E=");
 }
 
-TEST(ExecPluginTest, CachedUntilExpirationThenRerun) {
+TEST(KubeExecPluginTest, CachedUntilExpirationThenRerun) {
   TempDir dir;
   // The fake clock's wall time starts at 2026-01-01T00:00:00Z.
   std::string plugin =
@@ -92,7 +92,7 @@ TEST(ExecPluginTest, CachedUntilExpirationThenRerun) {
   EXPECT_EQ(r3.headers["Authorization"], "Bearer tok-2");
 }
 
-TEST(ExecPluginTest, UnauthorizedDropsTheCachedCredentialAndRetriesOnce) {
+TEST(KubeExecPluginTest, UnauthorizedDropsTheCachedCredentialAndRetriesOnce) {
   TempDir dir;
   std::string plugin = CountingPlugin(dir, "client.authentication.k8s.io/v1", "");
   auto transport = std::make_shared<FakeTransport>();
@@ -113,7 +113,7 @@ TEST(ExecPluginTest, UnauthorizedDropsTheCachedCredentialAndRetriesOnce) {
   EXPECT_EQ(requests[1].headers["Authorization"], "Bearer tok-2");
 }
 
-TEST(ExecPluginTest, ClientCertificateCredentialGoesIntoTls) {
+TEST(KubeExecPluginTest, ClientCertificateCredentialGoesIntoTls) {
   TempDir dir;
   std::string plugin = dir.Write("cert.sh", R"(#!/bin/sh
 cat <<'EOF'
@@ -147,7 +147,7 @@ void ExpectPluginError(const std::string& script, const std::string& api_version
   }
 }
 
-TEST(ExecPluginTest, BadOutputsAreErrorsNamingThePlugin) {
+TEST(KubeExecPluginTest, BadOutputsAreErrorsNamingThePlugin) {
   const std::string v1 = "client.authentication.k8s.io/v1";
   ExpectPluginError("#!/bin/sh\necho not json\n", v1, "not a JSON ExecCredential");
   ExpectPluginError(
@@ -161,7 +161,7 @@ TEST(ExecPluginTest, BadOutputsAreErrorsNamingThePlugin) {
   ExpectPluginError("#!/bin/sh\n", "client.authentication.k8s.io/v1alpha1", "not supported");
 }
 
-TEST(ExecPluginTest, MissingCommandShowsInstallHint) {
+TEST(KubeExecPluginTest, MissingCommandShowsInstallHint) {
   ClusterConfig config = WithExec("meshform-no-such-plugin", "client.authentication.k8s.io/v1");
   config.exec->install_hint = "install it with: apt install the-plugin";
   try {
@@ -173,7 +173,7 @@ TEST(ExecPluginTest, MissingCommandShowsInstallHint) {
   }
 }
 
-TEST(ExecPluginTest, Rfc3339Parsing) {
+TEST(KubeExecPluginTest, Rfc3339Parsing) {
   auto t = ParseRfc3339("2026-01-01T00:10:00Z");
   ASSERT_TRUE(t);
   EXPECT_EQ(std::chrono::system_clock::to_time_t(*t), 1767226200);

@@ -12,7 +12,7 @@ namespace {
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-TEST(RateLimiterTest, BurstPassesThenRequestsAreSpacedByQps) {
+TEST(KubeRateLimiterTest, BurstPassesThenRequestsAreSpacedByQps) {
   FakeClock clock;
   RateLimiter limiter({10, 3}, clock);
   for (int i = 0; i < 3; ++i) limiter.Acquire();
@@ -26,7 +26,7 @@ TEST(RateLimiterTest, BurstPassesThenRequestsAreSpacedByQps) {
   EXPECT_EQ(std::chrono::duration_cast<milliseconds>(sleeps[1]), milliseconds(100));
 }
 
-TEST(RateLimiterTest, TokensRefillOverTimeUpToBurst) {
+TEST(KubeRateLimiterTest, TokensRefillOverTimeUpToBurst) {
   FakeClock clock;
   RateLimiter limiter({2, 2}, clock);
   limiter.Acquire();
@@ -40,7 +40,7 @@ TEST(RateLimiterTest, TokensRefillOverTimeUpToBurst) {
   EXPECT_EQ(std::chrono::duration_cast<milliseconds>(clock.Sleeps()[0]), milliseconds(500));
 }
 
-TEST(RateLimiterTest, PauseHoldsRequestsBack) {
+TEST(KubeRateLimiterTest, PauseHoldsRequestsBack) {
   FakeClock clock;
   RateLimiter limiter({1000, 2000}, clock);
   limiter.PauseFor(seconds(5));
@@ -51,7 +51,7 @@ TEST(RateLimiterTest, PauseHoldsRequestsBack) {
   EXPECT_EQ(clock.Sleeps().size(), 1u);
 }
 
-TEST(RateLimiterTest, ConcurrentCallersAreSpacedNotBunched) {
+TEST(KubeRateLimiterTest, ConcurrentCallersAreSpacedNotBunched) {
   FakeClock clock;
   RateLimiter limiter({100, 1}, clock);
   std::vector<std::thread> threads;
@@ -64,7 +64,7 @@ TEST(RateLimiterTest, ConcurrentCallersAreSpacedNotBunched) {
   EXPECT_GE(total, milliseconds(70));
 }
 
-TEST(RateLimiterTest, ClientRateLimitsRequestsThroughItsClock) {
+TEST(KubeRateLimiterTest, ClientRateLimitsRequestsThroughItsClock) {
   ClientOptions options;
   options.rate_limit = {5, 1};
   testing::FakeCluster cluster(options);
@@ -75,7 +75,7 @@ TEST(RateLimiterTest, ClientRateLimitsRequestsThroughItsClock) {
   for (auto d : sleeps) EXPECT_EQ(std::chrono::duration_cast<milliseconds>(d), milliseconds(200));
 }
 
-TEST(RateLimiterTest, A429RetryWaitsInTheSharedLimiterForRetryAfter) {
+TEST(KubeRateLimiterTest, A429RetryWaitsInTheSharedLimiterForRetryAfter) {
   testing::FakeCluster cluster;
   HttpResponse busy = FakeTransport::Status(429, "TooManyRequests", "slow down");
   busy.headers["retry-after"] = "4";

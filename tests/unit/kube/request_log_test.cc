@@ -7,7 +7,7 @@
 namespace meshform::kube {
 namespace {
 
-TEST(RequestLogTest, SecretDataAndStringDataAreRedacted) {
+TEST(KubeRequestLogTest, SecretDataAndStringDataAreRedacted) {
   std::string out = RedactBody(R"({"kind":"Secret","metadata":{"name":"s","annotations":{
     "kubectl.kubernetes.io/last-applied-configuration":"{\"data\":{\"k\":\"c2VjcmV0\"}}"}},
     "data":{"k":"c2VjcmV0"},"stringData":{"p":"hunter2"}})");
@@ -16,13 +16,13 @@ TEST(RequestLogTest, SecretDataAndStringDataAreRedacted) {
   EXPECT_NE(out.find("\"name\":\"s\""), std::string::npos) << out;
 }
 
-TEST(RequestLogTest, SecretListItemsAreRedacted) {
+TEST(KubeRequestLogTest, SecretListItemsAreRedacted) {
   std::string out = RedactBody(
       R"({"kind":"SecretList","items":[{"metadata":{"name":"a"},"data":{"k":"QUJD"}}]})");
   EXPECT_EQ(out.find("QUJD"), std::string::npos) << out;
 }
 
-TEST(RequestLogTest, TokensAndKeysAnywhereAreRedacted) {
+TEST(KubeRequestLogTest, TokensAndKeysAnywhereAreRedacted) {
   std::string out = RedactBody(
       R"({"kind":"TokenRequest","status":{"token":"eyJhbGciOi","expirationTimestamp":"x"},
     "nested":{"client-key-data":"LS0tLS1","password":"pw"}})");
@@ -32,17 +32,17 @@ TEST(RequestLogTest, TokensAndKeysAnywhereAreRedacted) {
   EXPECT_NE(out.find("expirationTimestamp"), std::string::npos);
 }
 
-TEST(RequestLogTest, NonJsonBodiesAreOnlySized) {
+TEST(KubeRequestLogTest, NonJsonBodiesAreOnlySized) {
   EXPECT_EQ(RedactBody("-----BEGIN PRIVATE KEY-----"), "(27 bytes, not JSON)");
 }
 
-TEST(RequestLogTest, AuthorizationHeadersAreRedacted) {
+TEST(KubeRequestLogTest, AuthorizationHeadersAreRedacted) {
   std::string out =
       RedactHeaders({{"Authorization", "Bearer abc"}, {"Accept", "application/json"}});
   EXPECT_EQ(out, "Accept: application/json; Authorization: (sensitive)");
 }
 
-TEST(RequestLogTest, OrdinaryObjectsAreKept) {
+TEST(KubeRequestLogTest, OrdinaryObjectsAreKept) {
   std::string out = RedactBody(R"({"kind":"ConfigMap","data":{"token":"not-a-secret-key-name?"}})");
   // A ConfigMap key literally named "token" is treated as sensitive too: better safe.
   EXPECT_EQ(out.find("not-a-secret-key-name"), std::string::npos);

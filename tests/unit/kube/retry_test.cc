@@ -20,7 +20,7 @@ HttpResponse WithRetryAfter(HttpResponse r, const std::string& value) {
   return r;
 }
 
-struct RetryTest : ::testing::Test {
+struct KubeRetryTest : ::testing::Test {
   FakeCluster cluster;
   void SetUp() override {
     cluster.transport->SetHandler(
@@ -29,7 +29,7 @@ struct RetryTest : ::testing::Test {
   }
 };
 
-TEST_F(RetryTest, ServiceUnavailableIsRetriedWithGrowingJitteredDelays) {
+TEST_F(KubeRetryTest, ServiceUnavailableIsRetriedWithGrowingJitteredDelays) {
   for (int i = 0; i < 3; ++i)
     cluster.transport->Enqueue(FakeTransport::Status(503, "ServiceUnavailable", "busy"));
   json cm = cluster.client->Get(kCm);
@@ -45,7 +45,7 @@ TEST_F(RetryTest, ServiceUnavailableIsRetriedWithGrowingJitteredDelays) {
   EXPECT_EQ(cluster.ApiRequests().size(), 4u);
 }
 
-TEST_F(RetryTest, TooManyRequestsHonoursRetryAfter) {
+TEST_F(KubeRetryTest, TooManyRequestsHonoursRetryAfter) {
   cluster.transport->Enqueue(
       WithRetryAfter(FakeTransport::Status(429, "TooManyRequests", "slow down"), "7"));
   cluster.client->Get(kCm);
@@ -55,7 +55,7 @@ TEST_F(RetryTest, TooManyRequestsHonoursRetryAfter) {
   EXPECT_LT(sleeps[0], seconds(8));
 }
 
-TEST_F(RetryTest, PlainTextTooManyRequestsIsUnderstood) {
+TEST_F(KubeRetryTest, PlainTextTooManyRequestsIsUnderstood) {
   HttpResponse r;
   r.status = 429;
   r.headers["content-type"] = "text/plain";
@@ -67,7 +67,7 @@ TEST_F(RetryTest, PlainTextTooManyRequestsIsUnderstood) {
   EXPECT_GE(cluster.clock.Sleeps()[0], seconds(2));
 }
 
-TEST_F(RetryTest, RetryAfterSecondsInTheStatusCountsToo) {
+TEST_F(KubeRetryTest, RetryAfterSecondsInTheStatusCountsToo) {
   cluster.transport->Enqueue(FakeTransport::Json(
       500, R"({"kind":"Status","status":"Failure","reason":"ServerTimeout","code":500,
               "message":"timed out","details":{"retryAfterSeconds":3}})"));
@@ -76,7 +76,7 @@ TEST_F(RetryTest, RetryAfterSecondsInTheStatusCountsToo) {
   EXPECT_GE(cluster.clock.Sleeps()[0], seconds(3));
 }
 
-TEST_F(RetryTest, GivesUpAfterMaxAttemptsWithTheTypedError) {
+TEST_F(KubeRetryTest, GivesUpAfterMaxAttemptsWithTheTypedError) {
   cluster.transport->SetHandler(DiscoveryHandler([](const HttpRequest&) {
     return FakeTransport::Status(503, "ServiceUnavailable", "down for good");
   }));
@@ -94,7 +94,7 @@ TEST_F(RetryTest, GivesUpAfterMaxAttemptsWithTheTypedError) {
   for (size_t i = 1; i < sleeps.size(); ++i) EXPECT_GT(sleeps[i], sleeps[i - 1]);
 }
 
-TEST_F(RetryTest, BackoffIsCappedAtMaxDelay) {
+TEST_F(KubeRetryTest, BackoffIsCappedAtMaxDelay) {
   ClientOptions options;
   options.retry.max_attempts = 12;
   options.retry.max_delay = milliseconds(1000);
@@ -105,7 +105,7 @@ TEST_F(RetryTest, BackoffIsCappedAtMaxDelay) {
   for (auto d : capped.clock.Sleeps()) EXPECT_LT(d, milliseconds(1500));
 }
 
-TEST_F(RetryTest, PermanentErrorsAreNotRetried) {
+TEST_F(KubeRetryTest, PermanentErrorsAreNotRetried) {
   cluster.transport->Enqueue(FakeTransport::Status(404, "NotFound", "configmaps \"cm\" not found"));
   EXPECT_THROW(cluster.client->Get(kCm), NotFound);
   cluster.transport->Enqueue(
@@ -117,7 +117,7 @@ TEST_F(RetryTest, PermanentErrorsAreNotRetried) {
   EXPECT_EQ(cluster.ApiRequests().size(), 3u);
 }
 
-TEST_F(RetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
+TEST_F(KubeRetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
   cluster.transport->EnqueueFailure({"Connection refused", true});
   cluster.client->Get(kCm);
   EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
@@ -132,7 +132,7 @@ TEST_F(RetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
   EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
 }
 
-TEST_F(RetryTest, PostIsRetriedOnlyWhenItWasNeverSent) {
+TEST_F(KubeRetryTest, PostIsRetriedOnlyWhenItWasNeverSent) {
   json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "cm"}}}};
   cluster.transport->EnqueueFailure({"Connection refused", true, true});
   cluster.client->Create(cm);
@@ -145,13 +145,13 @@ TEST_F(RetryTest, PostIsRetriedOnlyWhenItWasNeverSent) {
   EXPECT_EQ(cluster.clock.Sleeps().size(), 2u);
 }
 
-TEST_F(RetryTest, UnauthorizedWithStaticTokenIsNotRetried) {
+TEST_F(KubeRetryTest, UnauthorizedWithStaticTokenIsNotRetried) {
   cluster.transport->Enqueue(FakeTransport::Status(401, "Unauthorized", "Unauthorized"));
   EXPECT_THROW(cluster.client->Get(kCm), Unauthorized);
   EXPECT_EQ(cluster.ApiRequests().size(), 1u);
 }
 
-TEST(BackoffTest, DelaysGrowExponentiallyWithinJitterBounds) {
+TEST(KubeBackoffTest, DelaysGrowExponentiallyWithinJitterBounds) {
   RetryPolicy policy;
   policy.base_delay = milliseconds(100);
   policy.jitter = 0.2;
@@ -165,7 +165,7 @@ TEST(BackoffTest, DelaysGrowExponentiallyWithinJitterBounds) {
   }
 }
 
-TEST(BackoffTest, JitterSpreadsDelays) {
+TEST(KubeBackoffTest, JitterSpreadsDelays) {
   Backoff backoff(RetryPolicy{}, 1);
   ServerError error({"c", "get", "x"}, 503, "ServiceUnavailable", "busy");
   Duration first = backoff.DelayFor(1, error);
