@@ -39,6 +39,10 @@ std::string CheckContext::UnknownCluster(const std::string& name) const {
   return "unknown cluster '" + name + "'" + DidYouMean(name, ClusterNames());
 }
 
+bool CheckContext::DanglingCluster(const std::string& name) const {
+  return !name.empty() && !topology.clusters.empty() && !topology.FindCluster(name);
+}
+
 void CheckSemantics(const CheckContext& context) {
   CheckReferences(context);
   CheckControlPlane(context);

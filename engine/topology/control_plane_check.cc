@@ -19,13 +19,14 @@ std::string RolePointer(const CheckContext& ctx, size_t i) {
 void CheckPrimaryRemote(const CheckContext& ctx) {
   const std::string& cp = ctx.topology.mesh.control_plane.cluster;
   if (cp.empty()) {
-    if (!ctx.Written("/mesh/controlPlane/cluster"))
+    // Only when the control plane is written at all (else the schema reports it missing).
+    if (ctx.Written("/mesh/controlPlane") && !ctx.Written("/mesh/controlPlane/cluster"))
       ctx.At("/mesh/controlPlane/cluster",
              "a primary-remote mesh needs the cluster that runs the shared control plane");
     return;
   }
   if (!ctx.topology.FindCluster(cp)) {
-    ctx.At("/mesh/controlPlane/cluster", ctx.UnknownCluster(cp));
+    if (ctx.DanglingCluster(cp)) ctx.At("/mesh/controlPlane/cluster", ctx.UnknownCluster(cp));
     return;
   }
   const auto& clusters = ctx.topology.clusters;

@@ -58,7 +58,7 @@ void CheckFile(const CheckContext& ctx, const RawManifest& m, const std::string&
 }
 
 void CheckManifest(const CheckContext& ctx, const RawManifest& m, const std::string& pointer) {
-  if (!m.cluster.empty() && !ctx.topology.FindCluster(m.cluster))
+  if (ctx.DanglingCluster(m.cluster))
     ctx.At(PointerAppend(pointer, "cluster"), ctx.UnknownCluster(m.cluster));
   bool has_file = ctx.Written(PointerAppend(pointer, "file"));
   bool has_documents = ctx.Written(PointerAppend(pointer, "documents"));

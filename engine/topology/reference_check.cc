@@ -46,8 +46,7 @@ void CheckFederationHost(const CheckContext& ctx) {
     return;
   }
   std::string host = ctx.StringAt("/federation/host");
-  if (!host.empty() && !ctx.topology.FindCluster(host))
-    ctx.At("/federation/host", ctx.UnknownCluster(host));
+  if (ctx.DanglingCluster(host)) ctx.At("/federation/host", ctx.UnknownCluster(host));
 }
 
 }  // namespace

@@ -27,6 +27,9 @@ struct CheckContext {
   std::string StringAt(const std::string& pointer) const;
   // "unknown cluster 'x' (did you mean 'y'?)".
   std::string UnknownCluster(const std::string& name) const;
+  // Whether a reference to cluster `name` dangles. With no cluster declared at all (already
+  // reported by the schema) references are not reported one by one.
+  bool DanglingCluster(const std::string& name) const;
   std::vector<std::string> ClusterNames() const;
 };
 

@@ -1,8 +1,6 @@
 // SourceMap lookups, falling back to the nearest ancestor that was written in the file.
 #include "engine/topology/source_map.h"
 
-#include <cctype>
-
 #include "engine/topology/json_pointer.h"
 
 namespace meshform::topology {
@@ -11,52 +9,50 @@ namespace {
 bool IsIndex(const std::string& token) {
   if (token.empty() || token.size() > 9) return false;
   for (char c : token)
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+    if (c < '0' || c > '9') return false;
   return true;
 }
 
 }  // namespace
 
-void SourceMap::Add(const std::string& pointer, Location value, Location key, std::string field) {
-  Entry entry;
-  entry.has_key = key.line > 0;
-  entry.value = std::move(value);
-  entry.key = std::move(key);
-  entry.field = std::move(field);
-  entries_[pointer] = std::move(entry);
+void SourceMap::Add(const std::string& pointer, int line, int column, int key_line, int key_column,
+                    bool is_sequence) {
+  entries_[pointer] = Entry{line, column, key_line, key_column, is_sequence};
 }
 
-const SourceMap::Entry* SourceMap::Nearest(const std::string& pointer, std::string* rest) const {
+const SourceMap::Entry* SourceMap::Nearest(const std::string& pointer) const {
   std::string current = pointer;
   while (true) {
     auto it = entries_.find(current);
-    if (it != entries_.end()) {
-      if (rest) *rest = pointer.substr(current.size());
-      return &it->second;
-    }
+    if (it != entries_.end()) return &it->second;
     if (current.empty()) return nullptr;
     current = PointerParent(current);
   }
 }
 
 Location SourceMap::ValueAt(const std::string& pointer) const {
-  const Entry* entry = Nearest(pointer, nullptr);
+  const Entry* entry = Nearest(pointer);
   if (!entry) return Location{file_, 1, 1};
-  return entry->value;
+  return Location{file_, entry->line, entry->column};
 }
 
 Location SourceMap::KeyAt(const std::string& pointer) const {
   auto it = entries_.find(pointer);
-  if (it != entries_.end() && it->second.has_key) return it->second.key;
+  if (it != entries_.end() && it->second.key_line > 0)
+    return Location{file_, it->second.key_line, it->second.key_column};
   return ValueAt(pointer);
 }
 
 std::string SourceMap::FieldOf(const std::string& pointer) const {
-  std::string rest;
-  const Entry* entry = Nearest(pointer, &rest);
-  std::string field = entry ? entry->field : "";
-  for (const auto& token : PointerTokens(rest))
-    field = IsIndex(token) ? FieldAppend(field, std::stoul(token)) : FieldAppend(field, token);
+  std::string field, prefix;
+  bool parent_is_sequence = false;
+  for (const auto& token : PointerTokens(pointer)) {
+    auto it = entries_.find(prefix);
+    parent_is_sequence = it != entries_.end() ? it->second.is_sequence : IsIndex(token);
+    field = parent_is_sequence && IsIndex(token) ? FieldAppend(field, std::stoul(token))
+                                                 : FieldAppend(field, token);
+    prefix = PointerAppend(prefix, token);
+  }
   return field;
 }
 

@@ -4,6 +4,16 @@
 #include <algorithm>
 
 namespace meshform::topology {
+namespace {
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+}  // namespace
 
 size_t EditDistance(const std::string& a, const std::string& b) {
   const size_t n = a.size(), m = b.size();
@@ -27,10 +37,11 @@ std::optional<std::string> ClosestMatch(const std::string& word,
   if (word.size() > 128) return std::nullopt;
   const size_t limit = std::max<size_t>(1, std::min<size_t>(3, word.size() / 3));
   std::optional<std::string> best;
-  size_t best_distance = limit + 1;
+  size_t best_distance = limit + 1;  // candidates further away than the limit never win
   for (const auto& candidate : candidates) {
     if (candidate == word || candidate.size() > word.size() + limit) continue;
-    size_t distance = EditDistance(word, candidate);
+    // Case differences alone count as the closest possible typo ("tcp" -> "TCP").
+    size_t distance = Lower(word) == Lower(candidate) ? 0 : EditDistance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
       best = candidate;

@@ -11,7 +11,8 @@ namespace meshform::topology {
 size_t EditDistance(const std::string& a, const std::string& b);
 
 // The first candidate with the smallest distance to `word`, when that distance is at most
-// max(1, min(3, word.size() / 3)); nothing when no candidate is that close.
+// max(1, min(3, word.size() / 3)), or when it differs from `word` only in case; nothing when no
+// candidate is that close.
 std::optional<std::string> ClosestMatch(const std::string& word,
                                         const std::vector<std::string>& candidates);
 

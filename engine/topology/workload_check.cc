@@ -3,6 +3,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "engine/topology/json_get.h"
 #include "engine/topology/json_pointer.h"
 #include "engine/topology/label_syntax.h"
 #include "engine/topology/semantic_check.h"
@@ -30,7 +31,7 @@ void CheckPlacement(const CheckContext& ctx, const Workload& w, const std::strin
   for (size_t j = 0; j < w.placement.size(); ++j) {
     const std::string& cluster = w.placement[j];
     std::string item = PointerAppend(PointerAppend(pointer, "placement"), j);
-    if (!ctx.topology.FindCluster(cluster))
+    if (ctx.DanglingCluster(cluster))
       ctx.At(item, ctx.UnknownCluster(cluster));
     else if (!seen.insert(cluster).second)
       ctx.At(item, "cluster '" + cluster + "' is listed twice");
@@ -38,11 +39,15 @@ void CheckPlacement(const CheckContext& ctx, const Workload& w, const std::strin
 }
 
 void CheckOverrides(const CheckContext& ctx, const Workload& w, const std::string& pointer) {
+  // A placement of the wrong type (reported by the schema) says nothing about overrides.
+  const auto& json = ctx.document.json.at(nlohmann::json::json_pointer(pointer));
+  bool placement_written = Member(json, "placement").is_array();
   for (const auto& [cluster, unused] : w.overrides) {
     std::string key = PointerAppend(PointerAppend(pointer, "overrides"), cluster);
-    if (!ctx.topology.FindCluster(cluster))
+    if (ctx.DanglingCluster(cluster))
       ctx.AtKey(key, ctx.UnknownCluster(cluster));
-    else if (std::find(w.placement.begin(), w.placement.end(), cluster) == w.placement.end())
+    else if (placement_written && ctx.topology.FindCluster(cluster) &&
+             std::find(w.placement.begin(), w.placement.end(), cluster) == w.placement.end())
       ctx.AtKey(key, "cluster '" + cluster + "' is not in the workload's placement");
   }
 }

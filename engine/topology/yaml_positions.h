@@ -17,8 +17,9 @@ struct YamlDocument {
 };
 
 // Parses `text` (one YAML document) read from `file`. Returns false, with diagnostics added,
-// when the text is not YAML at all; problems inside a readable document (duplicate keys,
-// non-scalar keys) are added as diagnostics but still return true.
+// when there is no usable document (syntax error, empty, non-scalar key, size or depth limit);
+// duplicate keys and a second document are reported but still return true (the first value of a
+// duplicate key is kept).
 bool ReadYamlDocument(const std::string& text, const std::string& file, YamlDocument* out,
                       Diagnostics* diagnostics);
 

@@ -21,21 +21,28 @@ bool ParseBool(const std::string& v, bool* out) {
   return false;
 }
 
+bool AllOf(const std::string& s, size_t from, bool (*pred)(char)) {
+  if (from >= s.size()) return false;
+  for (size_t i = from; i < s.size(); ++i)
+    if (!pred(s[i])) return false;
+  return true;
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsOctal(char c) { return c >= '0' && c <= '7'; }
+bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
 bool ParseInt(const std::string& v, nlohmann::json* out) {
-  static const std::regex kDecimal("[-+]?[0-9]+");
-  static const std::regex kOctal("0o[0-7]+");
-  static const std::regex kHex("0x[0-9a-fA-F]+");
-  if (v.size() > 64) return false;
+  if (v.empty() || v.size() > 64) return false;
   int base = 10;
   std::string digits = v;
-  if (std::regex_match(v, kOctal)) {
+  if (v.rfind("0o", 0) == 0 && AllOf(v, 2, IsOctal)) {
     base = 8, digits = v.substr(2);
-  } else if (std::regex_match(v, kHex)) {
+  } else if (v.rfind("0x", 0) == 0 && AllOf(v, 2, IsHex)) {
     base = 16, digits = v.substr(2);
-  } else if (!std::regex_match(v, kDecimal)) {
+  } else if (!AllOf(v, (v[0] == '-' || v[0] == '+') ? 1 : 0, IsDigit)) {
     return false;
   }
-  if (!digits.empty() && digits[0] == '+') digits = digits.substr(1);
+  if (digits[0] == '+') digits = digits.substr(1);
   int64_t n = 0;
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n, base);
   if (ec != std::errc() || end != digits.data() + digits.size()) return false;
@@ -44,11 +51,14 @@ bool ParseInt(const std::string& v, nlohmann::json* out) {
 }
 
 bool ParseFloat(const std::string& v, nlohmann::json* out) {
+  if (v.empty() || v.size() > 64) return false;
+  // Cheap pre-filter: a float starts with a sign, a digit or '.'.
+  char c = v[0];
+  if (!(IsDigit(c) || c == '-' || c == '+' || c == '.')) return false;
   static const std::regex kFloat("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  static const std::regex kInf("[-+]?\\.(inf|Inf|INF)");
-  if (v.size() > 64) return false;
+  static const std::regex kInf("[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
   if (std::regex_match(v, kInf)) {
-    // JSON has no infinity; keep the text so the schema reports a type error on it.
+    // JSON has no infinity or NaN; keep the text so the schema reports a type error on it.
     *out = v;
     return true;
   }
