@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "engine/kube/errors.h"
+#include "engine/util/parallelism.h"
 #include "resources/resource.h"
 
 namespace meshform::plan {
@@ -121,6 +122,7 @@ LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::stri
                         const ClusterClients& clients, int parallelism) {
   auto groups = GroupByKind(wanted);
   Reader reader(topology, clients);
+  AllowParallelism(parallelism);
   tbb::task_arena arena(std::max(1, parallelism));
   arena.execute([&] {
     tbb::parallel_for_each(groups.begin(), groups.end(),

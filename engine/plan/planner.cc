@@ -12,6 +12,7 @@
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
 #include "engine/state/inventory.h"
+#include "engine/util/parallelism.h"
 #include "resources/placeholder.h"
 
 namespace meshform::plan {
@@ -173,6 +174,7 @@ class Planner {
         updates.push_back(&c);
       }
     }
+    AllowParallelism(options_.parallelism);
     tbb::task_arena arena(std::max(1, options_.parallelism));
     arena.execute([&] {
       tbb::parallel_for_each(updates.begin(), updates.end(),

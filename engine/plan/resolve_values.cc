@@ -82,7 +82,7 @@ class Resolver {
   }
 
   ValueDecision Endpoint(const Resource& r) {
-    auto config = clients_.Config(r.value.params.at("cluster"));
+    auto config = clients_.Config(r.value.params.at("cluster").get<std::string>());
     if (!config) return {Action::kCreate, "read from the kubeconfig while applying"};
     return Known(r, EndpointFromConfig(*config), "from the kubeconfig");
   }
