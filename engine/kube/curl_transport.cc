@@ -85,6 +85,8 @@ struct CurlTransport::Impl {
   std::mutex locks[CURL_LOCK_DATA_LAST];
   std::mutex pool_mu;
   std::vector<CURL*> pool;
+  std::atomic<long> requests{0};
+  std::atomic<long> new_connections{0};
 
   static void Lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
     static_cast<Impl*>(user)->locks[data].lock();
@@ -205,8 +207,11 @@ HttpResponse CurlTransport::RoundTrip(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
   CURLcode code = curl_easy_perform(h);
-  long status = 0, version = 0;
+  long status = 0, version = 0, connects = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+  curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+  impl_->requests++;
+  impl_->new_connections += connects;
   curl_easy_getinfo(h, CURLINFO_HTTP_VERSION, &version);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
   curl_slist_free_all(headers);
@@ -220,6 +225,10 @@ HttpResponse CurlTransport::RoundTrip(const HttpRequest& request) {
   response.status = static_cast<int>(status);
   response.http_version = version == CURL_HTTP_VERSION_2_0 ? "2" : "1.1";
   return response;
+}
+
+CurlTransport::Stats CurlTransport::stats() const {
+  return {impl_->requests.load(), impl_->new_connections.load()};
 }
 
 }  // namespace meshform::kube

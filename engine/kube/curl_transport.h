@@ -4,6 +4,7 @@
 // verified against the cluster CA held in memory.
 #pragma once
 
+#include <atomic>
 #include <memory>
 
 #include "engine/kube/transport.h"
@@ -18,6 +19,12 @@ class CurlTransport : public Transport {
   CurlTransport& operator=(const CurlTransport&) = delete;
 
   HttpResponse RoundTrip(const HttpRequest& request) override;
+
+  struct Stats {
+    long requests = 0;         // round trips attempted
+    long new_connections = 0;  // connections opened (TCP + TLS); the rest reused one
+  };
+  Stats stats() const;
 
  private:
   struct Impl;

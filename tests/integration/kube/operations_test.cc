@@ -4,6 +4,9 @@
 // the status subresource, TokenRequest, the raw escape hatch, and HTTP/2 connection use.
 #include <gtest/gtest.h>
 
+#include <thread>
+
+#include "engine/kube/curl_transport.h"
 #include "tests/integration/kube/cluster_env.h"
 
 namespace meshform::kube {
@@ -193,7 +196,8 @@ TEST_F(KubeOperationsTest, StatusSubresourceIsWrittenSeparately) {
   json replaced;
   for (int i = 0; i < 20 && replaced.is_null(); ++i) {
     json read = client->Get({"apps/v1", "Deployment", ns.name(), "api"});
-    for (const char* field : {"replicas", "readyReplicas", "availableReplicas", "updatedReplicas"}) {
+    for (const char* field :
+         {"replicas", "readyReplicas", "availableReplicas", "updatedReplicas"}) {
       read["status"][field] = 1;  // consistent whatever the controller wrote before
     }
     try {
@@ -229,6 +233,26 @@ TEST_F(KubeOperationsTest, RawRequestAndHttp2) {
   HttpResponse version = client->Raw({"GET", "/version", "", "", {}, {}});
   EXPECT_EQ(json::parse(version.body)["gitVersion"].get<std::string>().rfind("v1.20", 0), 0u);
   EXPECT_EQ(version.http_version, "2");  // ALPN picked HTTP/2
+}
+
+TEST(KubeTransportTest, ConnectionsAreReusedAcrossRequestsAndThreads) {
+  auto transport = std::make_shared<CurlTransport>();
+  ClientOptions options;
+  options.transport = transport;
+  auto client = AdminClient(Context(0), options);
+  for (int i = 0; i < 20; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
+  EXPECT_EQ(transport->stats().requests, 20);
+  EXPECT_EQ(transport->stats().new_connections, 1);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(transport->stats().requests, 120);
+  // At most one connection per thread in flight at once; never one per request.
+  EXPECT_LE(transport->stats().new_connections, 4);
 }
 
 TEST_F(KubeOperationsTest, ClusterScopedKindsIgnoreNamespaces) {
