@@ -90,6 +90,16 @@ TEST_F(KubeconfigTest, KubeconfigEnvironmentChainSkipsMissingFiles) {
   EXPECT_EQ(config.files().size(), 2u);
 }
 
+TEST_F(KubeconfigTest, WithoutKubeconfigVariableTheHomeFileIsUsed) {
+  dir.Write("home/.kube/config", kFirst);
+  std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  setenv("HOME", (dir.path() + "/home").c_str(), 1);
+  unsetenv("KUBECONFIG");
+  Kubeconfig config = Kubeconfig::Load();
+  setenv("HOME", home.c_str(), 1);
+  EXPECT_EQ(config.ContextNames(), std::vector<std::string>{"one"});
+}
+
 TEST_F(KubeconfigTest, ExplicitPathIsTheOnlyFileAndMustExist) {
   setenv("KUBECONFIG", second.c_str(), 1);
   Kubeconfig config = Kubeconfig::Load(first);
