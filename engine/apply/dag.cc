@@ -1,0 +1,42 @@
+// The execution graph of a plan (see dag.h).
+#include "engine/apply/dag.h"
+
+#include <algorithm>
+#include <map>
+
+namespace meshform::apply {
+
+Dag Dag::FromPlan(const plan::Plan& plan) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < plan.changes.size(); ++i) index[plan.changes[i].address] = i;
+  std::vector<std::vector<size_t>> waits(plan.changes.size());
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    for (const auto& dep : plan.changes[i].resource.depends_on) {
+      auto it = index.find(dep);
+      if (it == index.end() || it->second == i) continue;
+      if (plan.mode == plan::Mode::kDestroy) {
+        waits[it->second].push_back(i);  // delete the dependent before its dependency
+      } else {
+        waits[i].push_back(it->second);
+      }
+    }
+  }
+  return FromEdges(std::move(waits));
+}
+
+Dag Dag::FromEdges(std::vector<std::vector<size_t>> waits_for) {
+  Dag dag;
+  dag.waited_by_.resize(waits_for.size());
+  for (size_t i = 0; i < waits_for.size(); ++i) {
+    auto& w = waits_for[i];
+    std::sort(w.begin(), w.end());
+    w.erase(std::unique(w.begin(), w.end()), w.end());
+    for (size_t d : w) dag.waited_by_[d].push_back(i);
+  }
+  dag.waits_for_ = std::move(waits_for);
+  return dag;
+}
+
+Dag Dag::Reversed() const { return FromEdges(waited_by_); }
+
+}  // namespace meshform::apply

@@ -1,0 +1,118 @@
+// The executor (see executor.h).
+#include "engine/apply/executor.h"
+
+#include <atomic>
+#include <mutex>
+
+#include "engine/apply/dag.h"
+#include "engine/apply/progress_ticker.h"
+#include "engine/apply/rollback.h"
+#include "engine/apply/scheduler.h"
+
+namespace meshform::apply {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void Count(const plan::Change& change, ExecuteResult& result) {
+  if (!change.resource.is_object()) return;
+  switch (change.action) {
+    case plan::Action::kCreate:
+      ++result.added;
+      break;
+    case plan::Action::kUpdate:
+      ++result.changed;
+      break;
+    case plan::Action::kReplace:
+      ++result.added;
+      ++result.destroyed;
+      break;
+    case plan::Action::kDelete:
+      ++result.destroyed;
+      break;
+    case plan::Action::kNoOp:
+      break;
+  }
+}
+
+class Forward {
+ public:
+  Forward(const plan::Plan& plan, StepRunner& runner, Journal& journal, Status& status,
+          ProgressTicker& ticker, const std::atomic<bool>* cancel)
+      : plan_(plan),
+        runner_(runner),
+        journal_(journal),
+        status_(status),
+        ticker_(ticker),
+        cancel_(cancel) {}
+
+  bool Step(size_t i) {
+    const auto& change = plan_.changes[i];
+    if (change.action == plan::Action::kNoOp) return true;
+    if (cancel_ != nullptr && cancel_->load()) {
+      std::lock_guard<std::mutex> lock(mu_);
+      result_.errors.push_back({change.address, "not started: the run was cancelled"});
+      return false;
+    }
+    status_.StepStarted(change);
+    ticker_.Begin(change.address);
+    auto start = Clock::now();
+    try {
+      runner_.Run(change, journal_);
+    } catch (const std::exception& e) {
+      ticker_.End(change.address);
+      status_.StepFailed(change, e.what());
+      std::lock_guard<std::mutex> lock(mu_);
+      result_.errors.push_back({change.address, e.what()});
+      return false;
+    }
+    ticker_.End(change.address);
+    status_.StepFinished(change, Clock::now() - start);
+    std::lock_guard<std::mutex> lock(mu_);
+    Count(change, result_);
+    ++result_.completed_steps;
+    return true;
+  }
+
+  ExecuteResult result() const { return result_; }
+
+ private:
+  const plan::Plan& plan_;
+  StepRunner& runner_;
+  Journal& journal_;
+  Status& status_;
+  ProgressTicker& ticker_;
+  const std::atomic<bool>* cancel_;
+  std::mutex mu_;
+  ExecuteResult result_;
+};
+
+}  // namespace
+
+ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journal, Status& status,
+                      const ExecuteOptions& options) {
+  Dag dag = Dag::FromPlan(plan);
+  ExecuteResult result;
+  {
+    ProgressTicker ticker(status, options.progress_interval);
+    Forward forward(plan, runner, journal, status, ticker, options.cancel);
+    ScheduleOptions schedule{options.parallelism, true, false};
+    RunDag(dag, schedule, [&](size_t i) { return forward.Step(i); });
+    result = forward.result();
+  }
+  if (result.errors.empty()) {
+    result.outcome = Outcome::kSucceeded;
+  } else if (!options.rollback) {
+    result.outcome = Outcome::kPartial;
+  } else {
+    RollbackResult undo = Rollback(plan, dag, runner, journal, status, options.parallelism);
+    result.undone_steps = undo.undone_steps;
+    result.undo_errors = undo.errors;
+    result.outcome = undo.errors.empty() ? Outcome::kRolledBack : Outcome::kRollbackIncomplete;
+  }
+  status.Finished(plan.mode, result);
+  return result;
+}
+
+}  // namespace meshform::apply

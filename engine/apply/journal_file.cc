@@ -1,0 +1,94 @@
+// The journal's local file (see journal_file.h).
+#include "engine/apply/journal_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "engine/util/error.h"
+
+namespace meshform::apply {
+
+namespace {
+
+constexpr const char* kSensitive = "(sensitive)";
+
+json Redact(const json& object, bool sensitive) {
+  json out = object;
+  bool secret = out.is_object() && out.value("kind", "") == "Secret";
+  if (!secret && !sensitive) return out;
+  for (const char* key : {"data", "stringData"}) {
+    if (!out.is_object() || !out.contains(key) || !out[key].is_object()) continue;
+    for (auto& [k, v] : out[key].items()) v = kSensitive;
+  }
+  auto& annotations = out["metadata"]["annotations"];
+  if (annotations.is_object())
+    annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
+  if (annotations.is_null()) out["metadata"].erase("annotations");
+  return out;
+}
+
+json RedactValue(const json& fields, bool sensitive) {
+  if (!sensitive || !fields.is_object()) return fields;
+  json out = json::object();
+  for (auto& [k, v] : fields.items()) out[k] = kSensitive;
+  return out;
+}
+
+}  // namespace
+
+std::string JournalPath(const std::string& folder, const std::string& topology_name) {
+  std::filesystem::path base = folder.empty() ? "." : folder;
+  return (base / ".meshform" / ("journal-" + topology_name + ".json")).string();
+}
+
+json JournalRecord(size_t id, const Effect& effect) {
+  json r = {{"id", id},
+            {"step", effect.step},
+            {"target", effect.target == Effect::Target::kObject ? "object" : "value"},
+            {"what", effect.what},
+            {"op", effect.op},
+            {"state", EffectStateName(effect.state)}};
+  if (!effect.cluster.empty()) r["cluster"] = effect.cluster;
+  if (!effect.identity.is_null()) r["object"] = effect.identity;
+  if (!effect.result_uid.empty()) r["uid"] = effect.result_uid;
+  if (!effect.prior) {
+    r["prior"] = nullptr;
+  } else if (effect.target == Effect::Target::kObject) {
+    r["prior"] = Redact(*effect.prior, effect.sensitive);
+  } else {
+    r["prior"] = RedactValue(*effect.prior, effect.sensitive);
+  }
+  return r;
+}
+
+JournalFile::JournalFile(const std::string& path) : path_(path) {
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+  if (fd_ < 0) throw Error("cannot write the journal " + path + ": " + std::strerror(errno));
+  ::fchmod(fd_, 0600);
+}
+
+JournalFile::~JournalFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void JournalFile::Write(size_t id, const Effect& effect) {
+  std::string line = JournalRecord(id, effect).dump() + "\n";
+  const char* p = line.data();
+  size_t left = line.size();
+  while (left > 0) {
+    ssize_t n = ::write(fd_, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw Error("cannot write the journal " + path_ + ": " + std::strerror(errno));
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+}  // namespace meshform::apply

@@ -1,0 +1,26 @@
+// Rollback: undoes the journaled effects of every step that wrote something, over the reversed
+// execution graph (a step is undone only after every step that depended on it), in parallel
+// where the graph allows. Within a step, effects are undone last first. Undo failures do not
+// stop the rest: they are collected and make the rollback incomplete.
+#pragma once
+
+#include <vector>
+
+#include "engine/apply/dag.h"
+#include "engine/apply/journal.h"
+#include "engine/apply/result.h"
+#include "engine/apply/status.h"
+#include "engine/apply/step_runner.h"
+#include "engine/plan/plan.h"
+
+namespace meshform::apply {
+
+struct RollbackResult {
+  int undone_steps = 0;
+  std::vector<StepError> errors;
+};
+
+RollbackResult Rollback(const plan::Plan& plan, const Dag& dag, StepRunner& runner,
+                        Journal& journal, Status& status, int parallelism);
+
+}  // namespace meshform::apply

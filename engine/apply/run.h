@@ -1,0 +1,46 @@
+// Running a plan for real, as `meshform apply` and `meshform destroy` do: the journal file
+// (.meshform/ in the working directory, like Terraform's .terraform/), the Kubernetes step runner
+// with the data-driven waits, the executor. Also the confirmation prompt both commands share.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <iosfwd>
+#include <string>
+
+#include "engine/apply/result.h"
+#include "engine/apply/status.h"
+#include "engine/plan/cluster_clients.h"
+#include "engine/plan/plan.h"
+
+namespace meshform::apply {
+
+struct RunOptions {
+  int parallelism = 32;
+  bool rollback = true;
+  bool force_conflicts = false;
+  std::string kubeconfig;      // for cluster-endpoint values ("" = kubectl's rules)
+  std::string journal_folder;  // where .meshform/ goes ("" = the working directory)
+  std::chrono::seconds wait_timeout{300};
+  std::chrono::seconds lease_duration{30};  // of the lock's Lease (a crashed run's lock expires)
+};
+
+// Executes `plan` (its ValueStore is filled as values are produced). Throws meshform::Error
+// only when the run cannot start (the journal file cannot be written).
+// `cancel` (optional) turning true stops new steps, like a failure.
+ExecuteResult RunPlan(plan::Plan& plan, const plan::ClusterClients& clients,
+                      const RunOptions& options, Status& status,
+                      const std::atomic<bool>* cancel = nullptr);
+
+// RunPlan under the topology's lock (the Lease in the inventory cluster, held and renewed for
+// the whole run). Returns the exit code: 1 when the lock is held by another run (named on
+// `err`, with since when) or the run cannot start; else ExitCode(outcome).
+int RunLocked(plan::Plan& plan, const plan::ClusterClients& clients, const RunOptions& options,
+              Status& status, std::ostream& err);
+
+// Terraform's prompt: prints `question` and "Only 'yes' will be accepted to approve.", reads a
+// line from `in`; true only for "yes".
+bool Confirm(const std::string& question, const std::string& detail, std::istream& in,
+             std::ostream& out);
+
+}  // namespace meshform::apply

@@ -1,0 +1,90 @@
+// The TBB scheduler of the executor (see scheduler.h). A task_arena sized to the parallelism
+// caps how many nodes run at once; a task_group runs each node when its last dependency
+// succeeds. Steps block on network I/O, so the process-wide worker limit is raised to match.
+#include "engine/apply/scheduler.h"
+
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+#include <tbb/task_group.h>
+
+#include <algorithm>
+#include <atomic>
+#include <memory>
+
+namespace meshform::apply {
+
+bool ScheduleResult::AllSucceeded() const {
+  return std::all_of(states.begin(), states.end(),
+                     [](NodeState s) { return s == NodeState::kSucceeded; });
+}
+
+namespace {
+
+class Run {
+ public:
+  Run(const Dag& dag, const ScheduleOptions& options, const std::function<bool(size_t)>& run)
+      : dag_(dag), options_(options), run_(run), remaining_(dag.size()), states_(dag.size()) {
+    for (size_t i = 0; i < dag.size(); ++i) {
+      remaining_[i].store(static_cast<int>(dag.waits_for(i).size()));
+      states_[i].store(NodeState::kNotStarted);
+    }
+  }
+
+  ScheduleResult Execute() {
+    int parallelism = std::max(1, options_.parallelism);
+    tbb::global_control workers(tbb::global_control::max_allowed_parallelism,
+                                static_cast<size_t>(parallelism) + 1);
+    tbb::task_arena arena(parallelism, 1);
+    arena.execute([&] {
+      for (size_t i = 0; i < dag_.size(); ++i) {
+        if (dag_.waits_for(i).empty()) Spawn(i);
+      }
+      group_.wait();
+    });
+    ScheduleResult result;
+    result.stopped = stopped_.load();
+    for (auto& s : states_) result.states.push_back(s.load());
+    return result;
+  }
+
+ private:
+  void Spawn(size_t i) {
+    group_.run([this, i] { Node(i); });
+  }
+
+  void Node(size_t i) {
+    if (stopped_.load()) return;
+    bool ok = false;
+    try {
+      ok = run_(i);
+    } catch (...) {
+      ok = false;
+    }
+    states_[i].store(ok ? NodeState::kSucceeded : NodeState::kFailed);
+    if (!ok) {
+      if (options_.stop_on_failure) stopped_.store(true);
+      if (!options_.release_dependents_on_failure) return;
+    }
+    for (size_t next : dag_.waited_by(i)) {
+      if (remaining_[next].fetch_sub(1) == 1) Spawn(next);
+    }
+  }
+
+  const Dag& dag_;
+  const ScheduleOptions& options_;
+  const std::function<bool(size_t)>& run_;
+  std::vector<std::atomic<int>> remaining_;
+  std::vector<std::atomic<NodeState>> states_;
+  std::atomic<bool> stopped_{false};
+  tbb::task_group group_;
+};
+
+}  // namespace
+
+ScheduleResult RunDag(const Dag& dag, const ScheduleOptions& options,
+                      const std::function<bool(size_t)>& run) {
+  Run r(dag, options, run);
+  return r.Execute();
+}
+
+}  // namespace meshform::apply

@@ -1,0 +1,32 @@
+// The benchmark's objects and its peers: ConfigMaps spread over the clusters, the plan meshform
+// executes for them, the file kubectl applies, and `hey` sending no-op server-side applies.
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/plan/cluster_clients.h"
+#include "engine/plan/plan.h"
+
+namespace meshform::bench {
+
+using ObjectSets = std::map<std::string, std::vector<nlohmann::json>>;  // cluster -> objects
+
+// `per_cluster` ConfigMaps in namespace `<ns_prefix>-<cluster>` of each cluster.
+ObjectSets MakeObjects(const std::vector<std::string>& clusters, const std::string& ns_prefix,
+                       int per_cluster);
+// A plan with one change per object (kUpdate changes carry the object as `live`, as a planner
+// would, so that applying them reads nothing first).
+plan::Plan PlanOf(const ObjectSets& sets, plan::Action action);
+// A v1 List of the objects, as JSON, for kubectl -f.
+void WriteList(const std::vector<nlohmann::json>& objects, const std::string& path);
+void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+// Requests/s of no-op server-side applies of the first object of each cluster, sent by `hey`
+// (-c 32 per cluster, the three clusters at once, `total` requests in all).
+double HeyNoOpApplyRate(const std::string& kubeconfig, const std::vector<std::string>& clusters,
+                        const ObjectSets& sets, int total, const std::string& dir);
+
+}  // namespace meshform::bench

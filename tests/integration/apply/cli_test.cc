@@ -1,0 +1,125 @@
+// meshform apply and destroy as a user runs them (the binary, on the seed example):
+//   * without a terminal, apply needs -auto-approve;
+//   * crash safety: an apply killed with SIGKILL half way, then applied again, converges
+//     (a new plan has no changes), and destroy cleans up;
+//   * two applies at once: the second is refused and names the first (the lock's holder).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "tests/integration/apply/seed_support.h"
+#include "tests/support/clusters.h"
+
+namespace meshform::apply {
+namespace {
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+int Count(const std::string& text, const std::string& what) {
+  int n = 0;
+  for (size_t p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+  return n;
+}
+
+// Waits until the output at `path` has `lines` lines containing `what` (or the child ended).
+bool WaitForOutput(int pid, const std::string& path, const std::string& what, int lines) {
+  for (int i = 0; i < 3000; ++i) {
+    if (Count(ReadAll(path), what) >= lines) return true;
+    int status = 0;
+    if (waitpid(pid, &status, WNOHANG) == pid) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+int Wait(int pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+class MeshformCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    kubeconfig_ = meshform::testing::TestKubeconfig();
+    meshform::testing::TestContexts(2);
+    dir_ = std::filesystem::temp_directory_path() / meshform::testing::UniqueName("mf-cli");
+    std::filesystem::create_directories(dir_);
+    std::filesystem::current_path(dir_);  // the journal goes to ./.meshform
+  }
+  void TearDown() override {
+    std::string out;
+    testing::RunMeshform(Args("destroy"), &out);
+  }
+
+  std::vector<std::string> Args(const std::string& command) {
+    return {command,        "-f",        testing::SeedTopology(),
+            "--kubeconfig", kubeconfig_, "-auto-approve",
+            "--lock-lease", "5"};
+  }
+
+  std::string kubeconfig_;
+  std::filesystem::path dir_;
+};
+
+TEST_F(MeshformCli, ApplyWithoutATerminalNeedsAutoApprove) {
+  std::string out;
+  int code = testing::RunMeshform(
+      {"apply", "-f", testing::SeedTopology(), "--kubeconfig", kubeconfig_}, &out);
+  EXPECT_EQ(code, 1);
+  EXPECT_NE(out.find("needs -auto-approve"), std::string::npos) << out;
+  EXPECT_EQ(out.find("complete after"), std::string::npos) << out;
+}
+
+TEST_F(MeshformCli, ApplyKilledHalfWayConvergesWhenAppliedAgain) {
+  std::string path = (dir_ / "first.out").string();
+  int pid = testing::StartMeshform(Args("apply"), path);
+  ASSERT_TRUE(WaitForOutput(pid, path, "complete after", 8)) << ReadAll(path);
+  kill(pid, SIGKILL);
+  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  // The journal the killed run left records what it did, without Secret data.
+  std::string journal =
+      ReadAll((dir_ / ".meshform" / "journal-helloworld-federation.json").string());
+  EXPECT_NE(journal.find("\"state\":\"applied\""), std::string::npos);
+  EXPECT_EQ(journal.find("BEGIN RSA PRIVATE KEY"), std::string::npos);
+  EXPECT_EQ(journal.find("BEGIN PRIVATE KEY"), std::string::npos);
+  // Again, until the killed run's lease has expired (the lock refuses until then).
+  std::string out;
+  int code = 1;
+  for (int attempt = 0; attempt < 30 && code != 0; ++attempt) {
+    code = testing::RunMeshform(Args("apply"), &out);
+    if (code != 0) std::this_thread::sleep_for(std::chrono::seconds(2));
+  }
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("Apply complete!"), std::string::npos) << out;
+  auto again = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
+  EXPECT_FALSE(again.plan.HasChanges());
+  EXPECT_EQ(testing::RunMeshform(Args("destroy"), &out), 0) << out;
+  EXPECT_NE(out.find("Destroy complete!"), std::string::npos) << out;
+}
+
+TEST_F(MeshformCli, SecondApplyAtOnceIsRefusedAndNamesTheFirst) {
+  std::string first = (dir_ / "first.out").string();
+  int pid = testing::StartMeshform(Args("apply"), first);
+  ASSERT_TRUE(WaitForOutput(pid, first, "complete after", 1)) << ReadAll(first);
+  std::string out;
+  int code = testing::RunMeshform(Args("apply"), &out);
+  EXPECT_NE(code, 0) << out;
+  EXPECT_NE(out.find("locked by"), std::string::npos) << out;
+  EXPECT_EQ(Wait(pid), 0) << ReadAll(first);
+}
+
+}  // namespace
+}  // namespace meshform::apply

@@ -1,0 +1,78 @@
+// Snapshots of clusters for before/after comparisons (see cluster_snapshot.h).
+#include "tests/integration/apply/cluster_snapshot.h"
+
+#include "engine/kube/errors.h"
+
+namespace meshform::apply::testing {
+
+Kinds CommonKinds() {
+  return {{"v1", "Namespace"},
+          {"v1", "ConfigMap"},
+          {"v1", "Secret"},
+          {"v1", "ServiceAccount"},
+          {"v1", "Service"},
+          {"apps/v1", "Deployment"},
+          {"apiextensions.k8s.io/v1", "CustomResourceDefinition"},
+          {"rbac.authorization.k8s.io/v1", "ClusterRole"},
+          {"rbac.authorization.k8s.io/v1", "ClusterRoleBinding"},
+          {"rbac.authorization.k8s.io/v1", "Role"},
+          {"rbac.authorization.k8s.io/v1", "RoleBinding"},
+          {"admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"},
+          {"admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"}};
+}
+
+nlohmann::json Normalize(nlohmann::json object) {
+  auto& m = object["metadata"];
+  for (const char* key :
+       {"uid", "resourceVersion", "creationTimestamp", "managedFields", "generation", "selfLink"}) {
+    m.erase(key);
+  }
+  // A CRD's status records stored versions and accepted names: server bookkeeping.
+  if (object.value("kind", "") == "CustomResourceDefinition") object.erase("status");
+  return object;
+}
+
+Snapshot TakeSnapshot(kube::Client& client, const Kinds& kinds) {
+  client.RefreshDiscovery();
+  Snapshot out;
+  for (const auto& [api_version, kind] : kinds) {
+    kube::ListResult list;
+    try {
+      list = client.List(api_version, kind);
+    } catch (const kube::NoKindMatch&) {
+      continue;
+    } catch (const kube::NotFound&) {
+      continue;
+    }
+    for (auto& item : list.items) {
+      std::string ns = item["metadata"].value("namespace", "");
+      std::string key = api_version + "/" + kind + "/" + (ns.empty() ? "" : ns + "/") +
+                        item["metadata"].value("name", "");
+      item["apiVersion"] = api_version;
+      item["kind"] = kind;
+      out[key] = Normalize(item);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> Differences(const Snapshot& before, const Snapshot& after) {
+  std::vector<std::string> lines;
+  for (const auto& [key, object] : before) {
+    auto it = after.find(key);
+    if (it == after.end()) {
+      lines.push_back("missing now: " + key);
+    } else if (it->second != object && object.value("kind", "") == "Secret") {
+      lines.push_back("changed: " + key + " (Secret: data not shown)");
+    } else if (it->second != object) {
+      lines.push_back("changed: " + key + "\n  before: " + object.dump() +
+                      "\n  after:  " + it->second.dump());
+    }
+  }
+  for (const auto& [key, object] : after) {
+    if (!before.count(key)) lines.push_back("new: " + key);
+  }
+  return lines;
+}
+
+}  // namespace meshform::apply::testing

@@ -1,0 +1,31 @@
+// What a test compares to prove "every cluster is exactly as before": every object of the
+// kinds an apply touches, in every namespace, without what the server alone sets (uid,
+// resourceVersion, timestamps, managedFields, generation).
+#pragma once
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/kube/client.h"
+
+namespace meshform::apply::testing {
+
+using Kinds = std::vector<std::pair<std::string, std::string>>;  // apiVersion, kind
+
+// Namespaces, ConfigMaps, Secrets, ServiceAccounts, Services, Deployments, CRDs, RBAC.
+Kinds CommonKinds();
+
+// "apiVersion/Kind/[ns/]name" -> normalized object. Kinds the server does not know count as
+// empty.
+using Snapshot = std::map<std::string, nlohmann::json>;
+Snapshot TakeSnapshot(kube::Client& client, const Kinds& kinds);
+
+// Lines describing every difference (empty when equal).
+std::vector<std::string> Differences(const Snapshot& before, const Snapshot& after);
+
+nlohmann::json Normalize(nlohmann::json object);
+
+}  // namespace meshform::apply::testing

@@ -1,0 +1,149 @@
+// The executor: applies in dependency order, counts the summary, and on a failure undoes every
+// completed step in reverse dependency order (or leaves them with --no-rollback), saying which
+// in the outcome and exit code.
+#include "engine/apply/executor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/unit/apply/fake_runner.h"
+
+namespace meshform::apply {
+namespace {
+
+ExecuteOptions Options(int parallelism, bool rollback) {
+  ExecuteOptions o;
+  o.parallelism = parallelism;
+  o.rollback = rollback;
+  return o;
+}
+
+using plan::Action;
+using testing::FakeRunner;
+using testing::MakeChange;
+
+// ns <- cm <- dep ; ns <- sa ; old (to update) ; gone (to delete)
+plan::Plan SamplePlan() {
+  plan::Plan p;
+  p.changes = {
+      MakeChange("ns", Action::kCreate),          MakeChange("cm", Action::kCreate, {"ns"}),
+      MakeChange("dep", Action::kCreate, {"cm"}), MakeChange("sa", Action::kCreate, {"ns"}),
+      MakeChange("old", Action::kUpdate),         MakeChange("gone", Action::kDelete),
+      MakeChange("same", Action::kNoOp)};
+  return p;
+}
+
+void SampleCluster(FakeRunner& r) { r.state = {{"old", "v1"}, {"gone", "v1"}, {"same", "v1"}}; }
+
+size_t Pos(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) - v.begin();
+}
+
+TEST(Executor, AppliesEverythingAndCounts) {
+  auto plan = SamplePlan();
+  FakeRunner runner;
+  SampleCluster(runner);
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(plan, runner, journal, status, Options(4, true));
+  EXPECT_EQ(result.outcome, Outcome::kSucceeded);
+  EXPECT_EQ(ExitCode(result.outcome), 0);
+  EXPECT_EQ(result.added, 4);
+  EXPECT_EQ(result.changed, 1);
+  EXPECT_EQ(result.destroyed, 1);
+  EXPECT_EQ(runner.ran.size(), 6u);  // the no-op does not run
+  EXPECT_LT(Pos(runner.ran, "ns"), Pos(runner.ran, "cm"));
+  EXPECT_LT(Pos(runner.ran, "cm"), Pos(runner.ran, "dep"));
+  EXPECT_EQ(runner.state.count("gone"), 0u);
+}
+
+TEST(Executor, FailureRollsBackEveryCompletedStepInReverseOrder) {
+  auto plan = SamplePlan();
+  FakeRunner runner;
+  SampleCluster(runner);
+  auto before = runner.state;
+  runner.fail = {"dep"};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(plan, runner, journal, status, Options(1, true));
+  EXPECT_EQ(result.outcome, Outcome::kRolledBack);
+  EXPECT_EQ(ExitCode(result.outcome), 1);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].address, "dep");
+  EXPECT_EQ(runner.state, before);  // the "cluster" is exactly as before
+  // Every step that wrote was undone, the failed one included, dependents first.
+  EXPECT_EQ(static_cast<size_t>(result.undone_steps), runner.ran.size());
+  EXPECT_LT(Pos(runner.undone, "dep"), Pos(runner.undone, "cm"));
+  EXPECT_LT(Pos(runner.undone, "cm"), Pos(runner.undone, "ns"));
+  if (Pos(runner.undone, "sa") < runner.undone.size()) {
+    EXPECT_LT(Pos(runner.undone, "sa"), Pos(runner.undone, "ns"));
+  }
+  for (const auto& e : journal.All()) EXPECT_EQ(e.state, Effect::State::kUndone);
+}
+
+TEST(Executor, RollbackAtEveryStepRestoresTheCluster) {
+  auto plan = SamplePlan();
+  for (const auto& change : plan.changes) {
+    if (change.action == Action::kNoOp) continue;
+    FakeRunner runner;
+    SampleCluster(runner);
+    auto before = runner.state;
+    runner.fail = {change.address};
+    Journal journal;
+    NullStatus status;
+    auto result = Execute(plan, runner, journal, status, Options(3, true));
+    EXPECT_EQ(result.outcome, Outcome::kRolledBack) << change.address;
+    EXPECT_EQ(runner.state, before) << "failing at " << change.address;
+  }
+}
+
+TEST(Executor, NoRollbackLeavesThePartialState) {
+  auto plan = SamplePlan();
+  FakeRunner runner;
+  SampleCluster(runner);
+  runner.fail = {"cm"};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(plan, runner, journal, status, Options(1, false));
+  EXPECT_EQ(result.outcome, Outcome::kPartial);
+  EXPECT_EQ(ExitCode(result.outcome), 4);
+  EXPECT_TRUE(runner.undone.empty());
+  EXPECT_EQ(runner.state.count("ns"), 1u);
+  EXPECT_EQ(runner.state.count("dep"), 0u);  // never started: depends on the failure
+}
+
+TEST(Executor, FailedUndoMakesTheRollbackIncompleteButTheRestIsUndone) {
+  auto plan = SamplePlan();
+  FakeRunner runner;
+  SampleCluster(runner);
+  runner.fail = {"dep"};
+  runner.fail_undo = {"cm"};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(plan, runner, journal, status, Options(1, true));
+  EXPECT_EQ(result.outcome, Outcome::kRollbackIncomplete);
+  EXPECT_EQ(ExitCode(result.outcome), 3);
+  ASSERT_EQ(result.undo_errors.size(), 1u);
+  EXPECT_EQ(result.undo_errors[0].address, "cm");
+  EXPECT_EQ(runner.state.count("ns"), 0u);  // its undo still ran after cm's failed
+}
+
+TEST(Executor, DestroyDeletesDependentsFirst) {
+  plan::Plan p;
+  p.mode = plan::Mode::kDestroy;
+  p.changes = {MakeChange("ns", Action::kDelete), MakeChange("cm", Action::kDelete, {"ns"}),
+               MakeChange("dep", Action::kDelete, {"cm"})};
+  FakeRunner runner;
+  runner.state = {{"ns", "x"}, {"cm", "x"}, {"dep", "x"}};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(p, runner, journal, status, Options(8, true));
+  EXPECT_EQ(result.outcome, Outcome::kSucceeded);
+  EXPECT_EQ(runner.ran, (std::vector<std::string>{"dep", "cm", "ns"}));
+  EXPECT_TRUE(runner.state.empty());
+  EXPECT_EQ(result.destroyed, 3);
+}
+
+}  // namespace
+}  // namespace meshform::apply

@@ -1,0 +1,126 @@
+// The scheduler runs every node after all it waits for, never more than `parallelism` at
+// once, and starts nothing new after the first failure.
+#include "engine/apply/scheduler.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace meshform::apply {
+namespace {
+
+// A diamond with a tail: 0 -> {1, 2} -> 3 -> 4, plus independent 5.
+Dag Diamond() { return Dag::FromEdges({{}, {0}, {0}, {1, 2}, {3}, {}}); }
+
+TEST(Scheduler, RunsEveryNodeAfterItsDependencies) {
+  Dag dag = Diamond();
+  std::mutex mu;
+  std::vector<size_t> order;
+  auto result = RunDag(dag, {8, true, false}, [&](size_t i) {
+    std::lock_guard<std::mutex> lock(mu);
+    order.push_back(i);
+    return true;
+  });
+  ASSERT_TRUE(result.AllSucceeded());
+  ASSERT_EQ(order.size(), 6u);
+  auto pos = [&](size_t n) { return std::find(order.begin(), order.end(), n) - order.begin(); };
+  for (size_t i = 0; i < dag.size(); ++i) {
+    for (size_t d : dag.waits_for(i)) EXPECT_LT(pos(d), pos(i)) << d << " before " << i;
+  }
+}
+
+TEST(Scheduler, NeverExceedsParallelismAndReachesIt) {
+  const int cap = 4;
+  std::vector<std::vector<size_t>> edges(24);  // 24 independent nodes
+  std::atomic<int> running{0}, peak{0};
+  std::mutex mu;
+  std::condition_variable cv;
+  int arrived = 0;
+  auto result = RunDag(Dag::FromEdges(edges), {cap, true, false}, [&](size_t) {
+    int now = ++running;
+    int seen = peak.load();
+    while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+    }
+    {
+      // The first `cap` nodes meet here: proves `cap` nodes do run at once.
+      std::unique_lock<std::mutex> lock(mu);
+      if (arrived < cap) {
+        ++arrived;
+        cv.notify_all();
+        cv.wait_for(lock, std::chrono::seconds(30), [&] { return arrived >= cap; });
+      }
+    }
+    --running;
+    return true;
+  });
+  EXPECT_TRUE(result.AllSucceeded());
+  EXPECT_EQ(peak.load(), cap);
+}
+
+TEST(Scheduler, FirstFailureStopsNewWorkAndRunningStepsFinish) {
+  // 0 fails while 1 is running; 2 waits for 1; 3 waits for 0; 4 independent but queued later.
+  Dag dag = Dag::FromEdges({{}, {}, {1}, {0}, {2}});
+  std::atomic<bool> zero_failed{false};
+  std::atomic<bool> one_finished{false};
+  auto result = RunDag(dag, {2, true, false}, [&](size_t i) {
+    if (i == 0) {
+      zero_failed = true;
+      return false;
+    }
+    if (i == 1) {
+      while (!zero_failed.load()) std::this_thread::yield();
+      one_finished = true;
+      return true;
+    }
+    return true;
+  });
+  EXPECT_TRUE(result.stopped);
+  EXPECT_EQ(result.states[0], NodeState::kFailed);
+  EXPECT_EQ(result.states[1], NodeState::kSucceeded);  // was running: it finished
+  EXPECT_TRUE(one_finished.load());
+  EXPECT_EQ(result.states[2], NodeState::kNotStarted);  // ready only after the failure
+  EXPECT_EQ(result.states[3], NodeState::kNotStarted);  // depends on the failed node
+  EXPECT_EQ(result.states[4], NodeState::kNotStarted);
+}
+
+TEST(Scheduler, ExceptionsCountAsFailures) {
+  auto result = RunDag(Dag::FromEdges({{}, {0}}), {2, true, false}, [&](size_t i) -> bool {
+    if (i == 0) throw std::runtime_error("boom");
+    return true;
+  });
+  EXPECT_EQ(result.states[0], NodeState::kFailed);
+  EXPECT_EQ(result.states[1], NodeState::kNotStarted);
+}
+
+TEST(Scheduler, ReleaseOnFailureStillRunsDependents) {
+  std::atomic<int> ran{0};
+  auto result = RunDag(Dag::FromEdges({{}, {0}, {1}}), {2, false, true}, [&](size_t i) {
+    ++ran;
+    return i != 0;
+  });
+  EXPECT_EQ(ran.load(), 3);
+  EXPECT_EQ(result.states[2], NodeState::kSucceeded);
+}
+
+TEST(Scheduler, DestroyPlansReverseTheEdges) {
+  plan::Plan p;
+  p.mode = plan::Mode::kDestroy;
+  plan::Change ns, dep;
+  ns.address = "c/v1/Namespace/a";
+  dep.address = "c/apps/v1/Deployment/a/x";
+  dep.resource.depends_on = {ns.address};
+  p.changes = {dep, ns};
+  Dag dag = Dag::FromPlan(p);
+  EXPECT_EQ(dag.waits_for(1), std::vector<size_t>{0});  // the namespace waits for the deployment
+  EXPECT_TRUE(dag.waits_for(0).empty());
+  p.mode = plan::Mode::kApply;
+  Dag forward = Dag::FromPlan(p);
+  EXPECT_EQ(forward.waits_for(0), std::vector<size_t>{1});
+}
+
+}  // namespace
+}  // namespace meshform::apply
