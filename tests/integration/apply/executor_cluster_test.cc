@@ -10,6 +10,7 @@
 #include "engine/apply/fault.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/waiter_adapter.h"
+#include "engine/kube/base64.h"
 #include "engine/kube/kubeconfig.h"
 #include "engine/plan/cluster_clients.h"
 #include "tests/integration/apply/cluster_snapshot.h"
