@@ -14,11 +14,11 @@ bool IsLoadBalancer(const json& service) {
   return service.value("spec", json::object()).value("type", "") == "LoadBalancer";
 }
 
-const json& Ingress(const json& service) {
-  static const json kNone = json::array();
-  const json& status = service.value("status", json::object());
-  if (!status.contains("loadBalancer") || !status["loadBalancer"].contains("ingress")) return kNone;
-  return status["loadBalancer"]["ingress"];
+json Ingress(const json& service) {
+  json ingress = json::array();
+  auto status = service.find("status");
+  if (status == service.end() || !status->contains("loadBalancer")) return ingress;
+  return (*status)["loadBalancer"].value("ingress", ingress);
 }
 
 }  // namespace
