@@ -8,7 +8,9 @@ json ServiceObject(const topology::Workload& w) {
   for (const auto& p : w.ports) {
     json port = {{"port", p.port}, {"name", p.name}};
     if (p.target_port != 0 && p.target_port != p.port) port["targetPort"] = p.target_port;
-    if (!p.protocol.empty() && p.protocol != "TCP") port["protocol"] = p.protocol;
+    // Always sent: server-side apply keys Service ports by (port, protocol), and v1.20 API
+    // servers refuse an item that omits a key field.
+    port["protocol"] = p.protocol.empty() ? "TCP" : p.protocol;
     ports.push_back(port);
   }
   json app = {{"app", w.name}};

@@ -47,6 +47,17 @@ std::vector<WantedObject> Forgotten(const LiveState& live, const PlanInput& inpu
   return out;
 }
 
+bool AppliedByMeshform(const json& object) {
+  const json& meta = object.at("metadata");
+  if (!meta.contains("managedFields")) return false;
+  for (const auto& entry : meta["managedFields"]) {
+    if (entry.value("manager", "") == kFieldManager && entry.value("operation", "") == "Apply") {
+      return true;
+    }
+  }
+  return false;
+}
+
 class Planner {
  public:
   Planner(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options)
@@ -185,8 +196,16 @@ class Planner {
   // Owned objects the topology no longer declares.
   void PlanDeletions() {
     if (!options_.targets.empty()) return;  // a targeted plan never deletes the rest
+    std::set<std::string> inventoried;
+    for (const auto& w : Forgotten(live_, input_, desired_)) {
+      inventoried.insert(
+          state::InventoryEntry{w.cluster, w.api_version, w.kind, w.ns, w.name}.Address());
+    }
     for (const auto& [address, object] : live_.owned) {
       if (desired_.count(address)) continue;
+      // Controllers copy labels (an EndpointSlice gets its Service's): only what meshform applied
+      // itself, or what its inventory lists, is meshform's to delete.
+      if (!inventoried.count(address) && !AppliedByMeshform(object)) continue;
       auto slash = address.find('/');
       Change c;
       c.address = address;
@@ -211,15 +230,14 @@ class Planner {
   }
 
   // Destroy walks the graph backwards: make every object depend on the inventory (and the
-  // inventory on nothing), so that the inventory and its namespace go last.
+  // inventory on nothing), so that the inventory goes last.
   void DeleteInventoryLast() {
     std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" + state::kStateNamespace +
                             "/" + state::InventoryName(input_.topology_name);
-    std::string ns = input_.inventory_cluster + "/v1/Namespace/" + state::kStateNamespace;
     for (auto& c : plan_.changes) {
       if (c.address == inventory) {
-        c.resource.depends_on = {ns};
-      } else if (c.address != ns && c.resource.is_object()) {
+        c.resource.depends_on.clear();
+      } else if (c.resource.is_object()) {
         c.resource.depends_on.push_back(inventory);
       }
     }

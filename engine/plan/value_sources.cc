@@ -64,7 +64,7 @@ std::string RemoteKubeconfig(const std::string& name, const std::string& server,
   out += "  name: " + name + "\n";
   out += "contexts:\n- context:\n    cluster: " + name + "\n    user: " + name + "\n";
   out += "  name: " + name + "\n";
-  out += "current-context: " + name + "\nkind: Config\nusers:\n";
+  out += "current-context: " + name + "\nkind: Config\npreferences: {}\nusers:\n";
   out += "- name: " + name + "\n  user:\n    token: " + token + "\n";
   return out;
 }

@@ -27,8 +27,9 @@ ValueStore::Fields EndpointFromConfig(const kube::ClusterConfig& config);
 std::optional<ValueStore::Fields> RootCaFromSecret(const nlohmann::json& secret);
 std::optional<ValueStore::Fields> IntermediateFromCacerts(const nlohmann::json& secret);
 
-// kubeconfig: the remote kubeconfig exactly as `istioctl create-remote-secret` writes it
-// (cluster, context and user all named `name`; keys sorted as Go's YAML encoder does).
+// kubeconfig: the remote kubeconfig exactly as `istioctl create-remote-secret` of the seed's
+// Istio (1.7; up to 1.27) writes it: cluster, context and user all named `name`, keys sorted as
+// client-go's encoder writes them, with `preferences: {}`.
 std::string RemoteKubeconfig(const std::string& name, const std::string& server,
                              const std::string& ca_data_base64, const std::string& token);
 

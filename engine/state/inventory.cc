@@ -67,10 +67,6 @@ json EntryJson(const InventoryEntry& e) {
   return j;
 }
 
-json NamespaceObject() {
-  return {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", kStateNamespace}}}};
-}
-
 json RootCaSecret(const std::string& topology) {
   std::string root = resources::RootCaAddress();
   return {{"apiVersion", "v1"},
@@ -87,12 +83,10 @@ json RootCaSecret(const std::string& topology) {
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
                        resources::ResourceSet& set) {
   topology::Location here;
-  auto ns = resources::MakeObject(host, NamespaceObject(), topology, here);
-  std::vector<resources::Resource> added = {ns};
+  std::vector<resources::Resource> added;
   if (generated_root) {
     auto secret = resources::MakeObject(host, RootCaSecret(topology), topology, here);
     secret.sensitive = true;
-    resources::DependOn(secret, ns.address);
     resources::DependOn(secret, resources::RootCaAddress());
     added.push_back(secret);
   }

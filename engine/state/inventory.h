@@ -5,7 +5,9 @@
 //   * the generated root CA (a Secret), so that the next plan reuses it instead of making a new
 //     root by accident.
 // Both are ordinary desired resources (added to the compiled set by AddStateResources) and are
-// planned, applied and destroyed like everything else.
+// planned, applied and destroyed like everything else. The namespace itself is not: it is
+// shared by every topology hosted in the cluster and holds the lock, so the lock creates it
+// (state/lock) and destroy removes it once no meshform state is left in it.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -44,8 +46,8 @@ std::vector<InventoryEntry> ParseInventory(const nlohmann::json& config_map);
 // shared control plane's cluster, else the first primary, else the first cluster.
 std::string InventoryCluster(const topology::Topology& topology);
 
-// Appends the state resources for a topology whose host cluster is `host`: the namespace
-// meshform-system, the root CA Secret (when `generated_root`), and the inventory ConfigMap
+// Appends the state resources for a topology whose host cluster is `host`: the root CA Secret
+// (when `generated_root`) and the inventory ConfigMap
 // listing every object of `set` (and the state objects themselves), which depends on every
 // other object so that it is written last.
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
