@@ -7,9 +7,12 @@
 
 #include "engine/apply/run.h"
 #include "engine/apply/terminal_status.h"
+#include "engine/apply/waits.h"
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/plan/plan_text.h"
+#include "engine/state/cleanup.h"
+#include "engine/state/inventory.h"
 
 namespace meshform::cli {
 
@@ -46,6 +49,22 @@ bool Approved(const po::variables_map& vars) {
   return yes;
 }
 
+// With the lock released: the lock's Lease, and meshform-system once no topology's state is
+// left in it, so that the host cluster is as it was before the first apply.
+void RemoveStateNamespace(const Planned& planned, const apply::RunOptions& run) {
+  try {
+    kube::Client& host = planned.clients->For(planned.plan.inventory_cluster);
+    if (state::RemoveStateIfUnused(host, planned.plan.topology_name)) {
+      apply::WaitOptions wait;
+      wait.timeout = run.wait_timeout;
+      apply::WaitUntilGone(host, {"v1", "Namespace", "", state::kStateNamespace}, "", wait);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "Warning: could not remove namespace " << state::kStateNamespace << ": "
+              << e.what() << "\n";
+  }
+}
+
 }  // namespace
 
 int RunDestroy(const Args& raw_args) {
@@ -71,7 +90,9 @@ int RunDestroy(const Args& raw_args) {
   run.wait_timeout = std::chrono::seconds(vars["wait-timeout"].as<int>());
   run.lease_duration = std::chrono::seconds(vars["lock-lease"].as<int>());
   apply::TerminalStatus status(std::cout);
-  return apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
+  int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
+  if (result == 0) RemoveStateNamespace(*planned, run);
+  return result;
 }
 
 }  // namespace meshform::cli

@@ -1,0 +1,29 @@
+#include "engine/state/cleanup.h"
+
+#include "engine/kube/errors.h"
+#include "engine/state/inventory.h"
+#include "engine/state/lock.h"
+
+namespace meshform::state {
+
+bool RemoveStateIfUnused(kube::Client& host, const std::string& topology) {
+  kube::DeleteOptions gone;
+  gone.ignore_not_found = true;
+  host.Delete({"coordination.k8s.io/v1", "Lease", kStateNamespace, LockLeaseName(topology)}, gone);
+  kube::ListOptions in_state;
+  in_state.ns = kStateNamespace;
+  try {
+    for (const char* kind : {"ConfigMap", "Secret"}) {
+      for (const auto& item : host.List("v1", kind, in_state).items) {
+        std::string name = item["metadata"].value("name", "");
+        if (name.rfind("meshform-", 0) == 0) return false;  // another topology's state
+      }
+    }
+    if (!host.List("coordination.k8s.io/v1", "Lease", in_state).items.empty()) return false;
+  } catch (const kube::NotFound&) {
+    return false;
+  }
+  return host.Delete({"v1", "Namespace", "", kStateNamespace}, gone).found;
+}
+
+}  // namespace meshform::state
