@@ -16,12 +16,6 @@ namespace meshform::cli {
 namespace {
 
 // Terraform spells it -auto-approve; boost wants two dashes.
-Args NormalizeArgs(const Args& args) {
-  Args out;
-  for (const auto& a : args) out.push_back(a == "-auto-approve" ? "--auto-approve" : a);
-  return out;
-}
-
 po::options_description ApplyOptions() {
   po::options_description o("Apply");
   o.add_options()("file,f", po::value<std::string>(), "the topology file")(
@@ -90,7 +84,7 @@ int RunApply(const Args& raw_args) {
   auto parsed = ParseCommand("apply",
                              "-f FILE | PLAN.json [-auto-approve] [--no-rollback] "
                              "[--force-conflicts] [--parallelism N] [--adopt] [--target ADDR]",
-                             options, NormalizeArgs(raw_args), &positional);
+                             options, raw_args, &positional);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
   if (vars.count("file") == vars.count("plan")) {

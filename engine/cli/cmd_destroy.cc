@@ -18,12 +18,6 @@ namespace meshform::cli {
 
 namespace {
 
-Args NormalizeArgs(const Args& args) {
-  Args out;
-  for (const auto& a : args) out.push_back(a == "-auto-approve" ? "--auto-approve" : a);
-  return out;
-}
-
 po::options_description DestroyOptions() {
   po::options_description o("Destroy");
   o.add_options()("auto-approve", "do not ask for confirmation")(
@@ -73,7 +67,7 @@ int RunDestroy(const Args& raw_args) {
   options.add(ClusterOptions());
   options.add(DestroyOptions());
   auto parsed = ParseCommand("destroy", "-f FILE [-auto-approve] [--parallelism N]", options,
-                             NormalizeArgs(raw_args));
+                             raw_args);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
   PlanRequest request = RequestFrom(vars, plan::Mode::kDestroy);

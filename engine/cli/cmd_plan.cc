@@ -15,7 +15,8 @@ int RunPlan(const Args& args) {
   options.add(ClusterOptions());
   options.add(PlanningOptions());
   po::options_description own("Plan");
-  own.add_options()("out", po::value<std::string>(), "save the plan to this file (apply it later)")(
+  own.add_options()("out", po::value<std::string>(),
+                    "save the plan to this file (apply it later); also -out")(
       "detailed-exitcode", "exit 0 without changes, 2 with changes, 1 on error")(
       "output,o", po::value<std::string>()->default_value("text"), "text or json")(
       "destroy", "plan the destruction of everything meshform manages for the topology");

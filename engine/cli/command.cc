@@ -4,12 +4,31 @@
 
 namespace meshform::cli {
 
-Parsed ParseCommand(const std::string& name, const std::string& usage, po::options_description options,
-                    const Args& args, const po::positional_options_description* positional) {
+namespace {
+
+// Terraform's habit: long options with one dash (-auto-approve, -out plan.json). A word of
+// more than one letter after a single dash that names a long option gets its second dash.
+Args WithTerraformDashes(const Args& args, const po::options_description& options) {
+  Args out;
+  for (const auto& a : args) {
+    bool single = a.size() > 2 && a[0] == '-' && a[1] != '-';
+    std::string word = single ? a.substr(1, a.find('=') - 1) : "";
+    bool known =
+        single && options.find_nothrow(word, false, true, true) != nullptr && word.size() > 1;
+    out.push_back(known ? "-" + a : a);
+  }
+  return out;
+}
+
+}  // namespace
+
+Parsed ParseCommand(const std::string& name, const std::string& usage,
+                    po::options_description options, const Args& args,
+                    const po::positional_options_description* positional) {
   options.add_options()("help,h", "show this help");
   Parsed parsed;
   try {
-    auto parser = po::command_line_parser(args).options(options);
+    auto parser = po::command_line_parser(WithTerraformDashes(args, options)).options(options);
     if (positional != nullptr) parser.positional(*positional);
     po::store(parser.run(), parsed.vars);
     if (parsed.vars.count("help")) {
