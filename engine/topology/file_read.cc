@@ -2,6 +2,7 @@
 #include "engine/topology/file_read.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -15,9 +16,16 @@ constexpr size_t kMaxFileSize = 64 << 20;
 }  // namespace
 
 bool ReadWholeFile(const std::string& path, std::string* text, std::string* error) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     *error = std::strerror(errno);
+    return false;
+  }
+  // Only regular files: a FIFO or a device (/dev/stdin, /dev/zero) could block or never end.
+  struct stat info {};
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    *error = S_ISDIR(info.st_mode) ? std::strerror(EISDIR) : "not a regular file";
+    close(fd);
     return false;
   }
   text->clear();

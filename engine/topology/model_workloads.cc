@@ -69,7 +69,9 @@ void BuildManifests(const YamlDocument& doc, const std::string& folder, Topology
     m.cluster = GetString(json, "cluster");
     m.file = ResolvePath(folder, GetString(json, "file"));
     // JSON is YAML: each inline document is kept as its JSON text.
-    for (const auto& document : Items(json, "documents")) m.inline_yaml.push_back(document.dump(2));
+    for (const auto& document : Items(json, "documents"))
+      m.inline_yaml.push_back(
+          document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
     m.depends_on = GetStrings(json, "dependsOn");
     m.location = doc.map.ValueAt(PointerAppend("/manifests", i));
     t->manifests.push_back(std::move(m));

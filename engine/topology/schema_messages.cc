@@ -22,10 +22,11 @@ std::string Quoted(const std::string& description) {
 }
 
 std::string Number(const nlohmann::json& n) {
-  if (n.is_number_integer() || n.is_number_unsigned()) return n.dump();
+  if (n.is_number_integer() || n.is_number_unsigned())
+    return n.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   double d = n.get<double>();
   if (d == static_cast<double>(static_cast<long long>(d))) return std::to_string((long long)d);
-  return n.dump();
+  return n.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string Shorten(const std::string& text) {
@@ -43,7 +44,9 @@ std::string TypeName(const std::string& type) {
 }
 
 std::string ValueText(const nlohmann::json& value) {
-  return value.is_string() ? "'" + Shorten(value.get<std::string>()) + "'" : Shorten(value.dump());
+  return value.is_string()
+             ? "'" + Shorten(value.get<std::string>()) + "'"
+             : Shorten(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 std::string EnumMessage(const nlohmann::json& value, const nlohmann::json& schema) {
@@ -51,7 +54,9 @@ std::string EnumMessage(const nlohmann::json& value, const nlohmann::json& schem
   auto values = schema.find("enum");
   if (values != schema.end() && values->is_array())
     for (const auto& option : *values)
-      options.push_back(option.is_string() ? option.get<std::string>() : option.dump());
+      options.push_back(option.is_string() ? option.get<std::string>()
+                                           : option.dump(-1, ' ', false,
+                                                         nlohmann::json::error_handler_t::replace));
   std::string list;
   for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
   std::string message = ValueText(value) + " is not one of: " + list;
@@ -120,9 +125,9 @@ std::string DescribeValue(const nlohmann::json& value) {
     case nlohmann::json::value_t::string:
       return "string " + ValueText(value);
     case nlohmann::json::value_t::boolean:
-      return "boolean " + value.dump();
+      return "boolean " + value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     default:
-      return "number " + value.dump();
+      return "number " + value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
 }
 

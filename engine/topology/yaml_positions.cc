@@ -6,10 +6,12 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cstdio>
 #include <sstream>
 #include <unordered_map>
 
 #include "engine/topology/json_pointer.h"
+#include "engine/topology/utf8.h"
 #include "engine/topology/yaml_scalar.h"
 
 namespace meshform::topology {
@@ -195,8 +197,33 @@ Location ToLocation(const std::string& file, int line0, int column0) {
   return Location{file, std::max(line0, 0) + 1, std::max(column0, 0) + 1};
 }
 
+namespace {
+
+// Where byte `offset` of `text` is, as a Location (columns count bytes).
+Location LocationOfOffset(const std::string& file, const std::string& text, size_t offset) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line, column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return Location{file, line, column};
+}
+
+}  // namespace
+
 bool ReadYamlDocument(const std::string& text, const std::string& file, YamlDocument* out,
                       Diagnostics* diagnostics) {
+  if (size_t bad = FindInvalidUtf8(text); bad != std::string::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    diagnostics->Add(
+        Diagnostic{LocationOfOffset(file, text, bad), "",
+                   std::string("invalid UTF-8 (byte ") + byte + "); topology files are UTF-8"});
+    return false;
+  }
   out->map = SourceMap(file);
   JsonBuilder builder(file, &out->map, diagnostics);
   std::istringstream stream(text);

@@ -32,12 +32,12 @@ std::vector<std::string> ExpectedLines(const std::string& path) {
   return expected;
 }
 
-class BadCorpusTest : public ::testing::TestWithParam<std::string> {
+class TopologyBadCorpusTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override { fs::current_path(kSourceDir); }
 };
 
-TEST_P(BadCorpusTest, ReportsExactlyTheExpectedDiagnostics) {
+TEST_P(TopologyBadCorpusTest, ReportsExactlyTheExpectedDiagnostics) {
   const std::string path = "bad/" + GetParam();
   std::vector<std::string> expected = ExpectedLines(path);
   ASSERT_FALSE(expected.empty()) << path << " has no '# expect: ' line";
@@ -55,7 +55,7 @@ TEST_P(BadCorpusTest, ReportsExactlyTheExpectedDiagnostics) {
                                  }();
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, BadCorpusTest, ::testing::ValuesIn(CorpusFiles()),
+INSTANTIATE_TEST_SUITE_P(Files, TopologyBadCorpusTest, ::testing::ValuesIn(CorpusFiles()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = info.param.substr(0, info.param.size() - 5);
                            for (char& c : name)
@@ -63,15 +63,15 @@ INSTANTIATE_TEST_SUITE_P(Corpus, BadCorpusTest, ::testing::ValuesIn(CorpusFiles(
                            return name;
                          });
 
-TEST(BadCorpus, HasAtLeastThirtyFiles) { EXPECT_GE(CorpusFiles().size(), 30u); }
+TEST(TopologyBadCorpus, HasAtLeastThirtyFiles) { EXPECT_GE(CorpusFiles().size(), 30u); }
 
-TEST(LoadError, WhatListsEveryDiagnosticOnItsOwnLine) {
+TEST(TopologyLoadError, WhatListsEveryDiagnosticOnItsOwnLine) {
   LoadError error({Diagnostic{Location{"t.yaml", 3, 5}, "clusters[0].name", "bad"},
                    Diagnostic{Location{"t.yaml", 1, 1}, "", "invalid YAML: x"}});
   EXPECT_STREQ(error.what(), "t.yaml:3:5: clusters[0].name: bad\nt.yaml:1:1: invalid YAML: x");
 }
 
-TEST(LoadTopologyFile, UnreadableFileIsALoadError) {
+TEST(TopologyLoadTopologyFile, UnreadableFileIsALoadError) {
   try {
     LoadTopologyFile("/nonexistent/topology.yaml");
     FAIL() << "no error";

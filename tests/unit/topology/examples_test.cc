@@ -12,7 +12,7 @@ namespace {
 const std::string kExamples = MESHFORM_SOURCE_DIR "/examples/";
 const std::string kRenderer = MESHFORM_SOURCE_DIR "/tools/istio-renderer";
 
-TEST(SeedExample, LoadsTheSeedScenario) {
+TEST(TopologySeedExample, LoadsTheSeedScenario) {
   Topology t = LoadTopologyFile(kExamples + "seed-two-networks/topology.yaml");
   EXPECT_EQ(t.name, "helloworld-federation");
   ASSERT_EQ(t.clusters.size(), 2u);
@@ -44,7 +44,7 @@ TEST(SeedExample, LoadsTheSeedScenario) {
   EXPECT_EQ(t.federation.namespace_, "kube-federation-system");
 }
 
-TEST(SeedExample, HoldsTheHelloworldAndSleepWorkloads) {
+TEST(TopologySeedExample, HoldsTheHelloworldAndSleepWorkloads) {
   Topology t = LoadTopologyFile(kExamples + "seed-two-networks/topology.yaml");
   ASSERT_EQ(t.workloads.size(), 2u);
   const Workload& hello = t.workloads[0];
@@ -71,7 +71,7 @@ TEST(SeedExample, HoldsTheHelloworldAndSleepWorkloads) {
   EXPECT_EQ(sleep.replicas, 1);
 }
 
-TEST(MultiPrimaryExample, AllThreeClustersArePrimary) {
+TEST(TopologyMultiPrimaryExample, AllThreeClustersArePrimary) {
   Topology t = LoadTopologyFile(kExamples + "multi-primary/topology.yaml");
   EXPECT_EQ(t.mesh.control_plane.mode, ControlPlaneMode::kMultiPrimary);
   EXPECT_TRUE(t.mesh.control_plane.cluster.empty());
@@ -82,7 +82,7 @@ TEST(MultiPrimaryExample, AllThreeClustersArePrimary) {
   EXPECT_EQ(t.workloads[0].overrides.at("guangzhou").replicas, 2);
 }
 
-TEST(DirectExample, UsesDirectFederationHostedOnTheControlPlane) {
+TEST(TopologyDirectExample, UsesDirectFederationHostedOnTheControlPlane) {
   Topology t = LoadTopologyFile(kExamples + "direct/topology.yaml");
   EXPECT_EQ(t.federation.type, FederationType::kDirect);
   EXPECT_EQ(t.federation.host, "beijing");
@@ -102,7 +102,7 @@ mesh:
   renderer: {command: [istioctl, manifest, generate]}
 )";
 
-TEST(Defaults, RolesFollowTheControlPlaneAndTheFederationIsDirect) {
+TEST(TopologyDefaults, RolesFollowTheControlPlaneAndTheFederationIsDirect) {
   Topology t = LoadTopologyString(kMinimal, "/tmp/minimal.yaml");
   EXPECT_EQ(t.source_file, "/tmp/minimal.yaml");
   EXPECT_EQ(t.clusters[0].role, ClusterRole::kPrimary);
@@ -117,7 +117,7 @@ TEST(Defaults, RolesFollowTheControlPlaneAndTheFederationIsDirect) {
   EXPECT_EQ(t.ca.intermediate.renew_before_days, 30);
 }
 
-TEST(Manifests, InlineDocumentsAndFilesResolveAgainstTheTopologyFolder) {
+TEST(TopologyManifests, InlineDocumentsAndFilesResolveAgainstTheTopologyFolder) {
   std::string yaml = std::string(kMinimal) + R"(manifests:
   - cluster: b
     documents:
@@ -135,7 +135,7 @@ TEST(Manifests, InlineDocumentsAndFilesResolveAgainstTheTopologyFolder) {
             MESHFORM_SOURCE_DIR "/tests/unit/topology/testdata/configmap.yaml");
 }
 
-TEST(CaFiles, AMatchingCaCertificateAndKeyLoad) {
+TEST(TopologyCaFiles, AMatchingCaCertificateAndKeyLoad) {
   std::string yaml = std::string(kMinimal) + R"(ca:
   root: {certFile: testdata/root-cert.pem, keyFile: testdata/root-key.pem}
 )";

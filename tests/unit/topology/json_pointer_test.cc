@@ -6,7 +6,7 @@
 namespace meshform::topology {
 namespace {
 
-TEST(JsonPointer, EscapesAndSplitsTokens) {
+TEST(TopologyJsonPointer, EscapesAndSplitsTokens) {
   std::string p = PointerAppend(PointerAppend("", "labels"), "app.kubernetes.io/name");
   EXPECT_EQ(p, "/labels/app.kubernetes.io~1name");
   EXPECT_EQ(PointerTokens(p), (std::vector<std::string>{"labels", "app.kubernetes.io/name"}));
@@ -15,7 +15,7 @@ TEST(JsonPointer, EscapesAndSplitsTokens) {
   EXPECT_TRUE(PointerTokens("").empty());
 }
 
-TEST(FieldPath, UsesDotsIndexesAndQuotesForOddKeys) {
+TEST(TopologyFieldPath, UsesDotsIndexesAndQuotesForOddKeys) {
   std::string f = FieldAppend(FieldAppend(FieldAppend("", "workloads"), 0), "overrides");
   EXPECT_EQ(FieldAppend(f, "shanghai"), "workloads[0].overrides.shanghai");
   EXPECT_EQ(FieldAppend("labels", "app.kubernetes.io/name"), "labels[\"app.kubernetes.io/name\"]");

@@ -13,7 +13,7 @@ YamlDocument Read(const std::string& text, Diagnostics* diagnostics) {
   return document;
 }
 
-TEST(ReadYamlDocument, TypesScalarsLikeYaml12) {
+TEST(TopologyReadYamlDocument, TypesScalarsLikeYaml12) {
   Diagnostics d;
   YamlDocument doc =
       Read("a: 5000\nb: '5000'\nc: true\nd: yes\ne: ~\nf: 1.5\ng: 1-7-2\nh: 0x1F\n", &d);
@@ -28,7 +28,7 @@ TEST(ReadYamlDocument, TypesScalarsLikeYaml12) {
   EXPECT_EQ(doc.json["h"], 31);
 }
 
-TEST(ReadYamlDocument, KeepsValueAndKeyPositions) {
+TEST(TopologyReadYamlDocument, KeepsValueAndKeyPositions) {
   Diagnostics d;
   YamlDocument doc = Read("clusters:\n  - name: a\n    network:   n1\n", &d);
   EXPECT_EQ(doc.map.ValueAt("/clusters/0").line, 2);
@@ -41,14 +41,14 @@ TEST(ReadYamlDocument, KeepsValueAndKeyPositions) {
   EXPECT_EQ(doc.map.FieldOf("/clusters/0/role"), "clusters[0].role");
 }
 
-TEST(ReadYamlDocument, ReportsDuplicateKeys) {
+TEST(TopologyReadYamlDocument, ReportsDuplicateKeys) {
   Diagnostics d;
   Read("a: 1\nb: 2\na: 3\n", &d);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_EQ(d.Sorted()[0].ToString(), "t.yaml:3:1: a: duplicate key 'a' (first at line 1)");
 }
 
-TEST(ReadYamlDocument, SyntaxErrorsCarryTheParsersPosition) {
+TEST(TopologyReadYamlDocument, SyntaxErrorsCarryTheParsersPosition) {
   Diagnostics d;
   YamlDocument doc;
   EXPECT_FALSE(ReadYamlDocument("a: [1, 2\nb: 3\n", "t.yaml", &doc, &d));
@@ -57,7 +57,7 @@ TEST(ReadYamlDocument, SyntaxErrorsCarryTheParsersPosition) {
   EXPECT_NE(d.Sorted()[0].message.find("invalid YAML: "), std::string::npos);
 }
 
-TEST(ReadYamlDocument, StopsAliasBombs) {
+TEST(TopologyReadYamlDocument, StopsAliasBombs) {
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   char prev = 'a';
   for (char c = 'b'; c <= 'k'; ++c, ++prev)

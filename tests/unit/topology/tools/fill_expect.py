@@ -8,7 +8,7 @@ import sys
 
 
 def run(driver, rel):
-    return subprocess.run([driver, rel], capture_output=True, text=True).stdout.splitlines()
+    return subprocess.run([driver, rel], capture_output=True, text=True, errors="surrogateescape").stdout.splitlines()
 
 
 def main():
@@ -17,7 +17,7 @@ def main():
     os.chdir(here)
     for rel in sys.argv[2:]:
         for _ in range(4):
-            with open(rel) as f:
+            with open(rel, errors="surrogateescape") as f:
                 lines = f.read().split("\n")
             body = [l for i, l in enumerate(lines) if not (l.startswith("# expect: ") and
                     all(x.startswith("# expect: ") for x in lines[:i + 1]))]
@@ -25,7 +25,7 @@ def main():
             new = "\n".join(expected + body)
             if new == "\n".join(lines):
                 break
-            with open(rel, "w") as f:
+            with open(rel, "w", errors="surrogateescape") as f:
                 f.write(new)
 
 

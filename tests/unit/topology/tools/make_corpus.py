@@ -78,6 +78,7 @@ CASES = {
     "yaml-two-documents": BASE + "---\napiVersion: meshform.io/v1alpha1\n",
     "yaml-duplicate-key": sub("    network: network2\n", "    network: network2\n    network: network1\n"),
     "yaml-complex-key": after("metadata:\n", "  ? [a, b]\n  : c\n"),
+    "yaml-invalid-utf8": sub("  name: bad-example", "  name: bad-\udcff-example"),
     "yaml-root-is-list": "- apiVersion: meshform.io/v1alpha1\n- kind: Topology\n",
     # Wrong types.
     "type-port-quoted": sub("      port: 443\n  - name: network2", "      port: '443'\n  - name: network2"),
@@ -141,6 +142,7 @@ CASES = {
     "ca-cert-without-key": after("  host: beijing\n", "ca:\n  root:\n    certFile: ../testdata/root-cert.pem\n"),
     "ca-generate-and-files": after("  host: beijing\n", "ca:\n  root:\n    generate: {commonName: x}\n    certFile: ../testdata/root-cert.pem\n    keyFile: ../testdata/root-key.pem\n"),
     "ca-intermediate-outlives-root": after("  host: beijing\n", "ca:\n  root:\n    generate: {validityDays: 100}\n  intermediate:\n    validityDays: 365\n    renewBeforeDays: 400\n"),
+    "ca-not-regular-file": after("  host: beijing\n", "ca:\n  root:\n    certFile: /dev/null\n    keyFile: ../testdata/root-key.pem\n"),
     # Renderer and raw manifests.
     "renderer-missing": sub("command: [istioctl, manifest, generate]", "command: [./no-such-renderer, manifest]"),
     "manifest-file-and-documents": BASE + "manifests:\n  - cluster: beijing\n    file: ../testdata/configmap.yaml\n    documents:\n      - {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n",
@@ -157,7 +159,7 @@ def main():
         path = os.path.join(out, name + ".yaml")
         if os.path.exists(path):
             continue  # never overwrite reviewed files
-        with open(path, "w") as f:
+        with open(path, "w", errors="surrogateescape") as f:
             f.write("# expect: (to be filled)\n" + text)
 
 
