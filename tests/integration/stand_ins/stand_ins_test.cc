@@ -61,7 +61,8 @@ class StandIns : public ::testing::Test {
             {"spec",
              {{"type", "LoadBalancer"},
               {"selector", {{"app", "hello"}}},
-              {"ports", {{{"name", "tls"}, {"port", 443}, {"targetPort", 8443}}}}}}};
+              {"ports",
+               {{{"name", "tls"}, {"port", 443}, {"protocol", "TCP"}, {"targetPort", 8443}}}}}}};
   }
 
   std::vector<std::unique_ptr<kube::Client>> clients;
