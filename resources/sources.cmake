@@ -7,6 +7,8 @@ add_library(meshform_resources STATIC
   ${CMAKE_CURRENT_LIST_DIR}/direct.cc
   ${CMAKE_CURRENT_LIST_DIR}/federated.cc
   ${CMAKE_CURRENT_LIST_DIR}/gateway.cc
+  ${CMAKE_CURRENT_LIST_DIR}/graph_nodes.cc
+  ${CMAKE_CURRENT_LIST_DIR}/render_manifests.cc
   ${CMAKE_CURRENT_LIST_DIR}/kubefed_crds.cc
   ${CMAKE_CURRENT_LIST_DIR}/kubefed_join.cc
   ${CMAKE_CURRENT_LIST_DIR}/multi_primary.cc

@@ -1,0 +1,108 @@
+// The renderer: the --set interface it is given per cluster (primary with meshNetworks, remote
+// with the pilot marker), the marker becoming a placeholder, failures reported with the
+// topology location, and control-plane objects becoming resources (meshform's own form wins).
+#include "resources/renderer.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "engine/util/error.h"
+#include "resources/control_plane.h"
+#include "resources/placeholder.h"
+#include "tests/unit/resources/test_topology.h"
+
+namespace meshform::resources {
+namespace {
+
+using testing::Find;
+
+bool HasSet(const std::vector<std::string>& argv, const std::string& kv) {
+  for (size_t i = 0; i + 1 < argv.size(); ++i)
+    if (argv[i] == "--set" && argv[i + 1] == kv) return true;
+  return false;
+}
+
+TEST(Renderer, PrimaryGetsMeshNetworks) {
+  auto t = testing::SeedTopology();
+  auto argv = RendererArgv(t, t.clusters[0]);
+  EXPECT_EQ(argv[0], "istio-renderer");
+  EXPECT_TRUE(HasSet(argv, "profile=default"));
+  EXPECT_TRUE(HasSet(argv, "revision=1-7-2"));
+  EXPECT_TRUE(HasSet(argv, "values.global.multiCluster.clusterName=beijing"));
+  EXPECT_TRUE(HasSet(argv, "values.global.network=network1"));
+  EXPECT_TRUE(
+      HasSet(argv, "values.global.meshNetworks.network2.endpoints[0].fromRegistry=shanghai"));
+  EXPECT_TRUE(HasSet(argv, "values.global.meshNetworks.network2.gateways[0].port=443"));
+  EXPECT_FALSE(HasSet(argv, "values.global.remotePilotAddress=192.0.2.1"));
+}
+
+TEST(Renderer, RemoteGetsTheProfileAndPilotMarker) {
+  auto t = testing::SeedTopology();
+  auto argv = RendererArgv(t, t.clusters[1]);
+  EXPECT_TRUE(HasSet(argv, "profile=remote"));
+  EXPECT_TRUE(HasSet(argv, "values.global.remotePilotAddress=192.0.2.1"));
+  EXPECT_TRUE(
+      HasSet(argv, "values.istiodRemote.injectionPath=/inject/cluster/shanghai/net/network2"));
+}
+
+TEST(Renderer, RelativeCommandResolvesAgainstTheTopologyFolder) {
+  auto t = testing::SeedTopology();
+  t.mesh.renderer.command = {"../tools/istio-renderer", "x"};
+  auto argv = RendererArgv(t, t.clusters[0]);
+  EXPECT_EQ(argv[0], "/tools/istio-renderer");
+  EXPECT_EQ(argv[1], "x");
+}
+
+TEST(Renderer, PilotMarkerBecomesAPlaceholderForThePrimaryGateway) {
+  auto t = testing::SeedTopology();
+  testing::FakeRenderer fake;
+  auto objects = RenderIstio(t, t.clusters[1], fake);
+  const json& slice = objects.back();
+  auto whole = ParsePlaceholder(slice["endpoints"][0]["addresses"][0]);
+  EXPECT_EQ(whole.from, "lb-address/beijing/istio-system/istio-ingressgateway");
+  EXPECT_EQ(whole.field, "address");
+  auto inside = ParsePlaceholder(slice["metadata2"]["url"]);
+  EXPECT_EQ(inside.template_, "https://${value}:15012");
+}
+
+TEST(Renderer, FailureNamesTheClusterAndTheTopologyLocation) {
+  auto t = testing::SeedTopology();
+  testing::FakeRenderer fake;
+  fake.exit_code = 3;
+  try {
+    RenderIstio(t, t.clusters[0], fake);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "topology.yaml:22:3: mesh.renderer.command: renderer failed for cluster beijing "
+                 "(exit 3): renderer exploded");
+  }
+}
+
+TEST(ControlPlane, RenderedObjectsBecomeResourcesAndMeshformsOwnWin) {
+  auto t = testing::SeedTopology();
+  testing::FakeRenderer fake;
+  ResourceSet set;
+  Resource own = MakeObject(
+      "beijing",
+      json{{"apiVersion", "v1"},
+           {"kind", "ServiceAccount"},
+           {"metadata", {{"name", "istio-reader-service-account"}, {"namespace", "istio-system"}}}},
+      t.name, {});
+  set.push_back(own);
+  CompileControlPlanes(t, fake, set);
+  EXPECT_EQ(fake.calls.size(), 2u);
+  const auto& sa = Find(set, own.address);
+  EXPECT_FALSE(sa.object["metadata"]["labels"].contains("from"));
+  EXPECT_EQ(std::count_if(set.begin(), set.end(),
+                          [&](const Resource& r) { return r.address == own.address; }),
+            1);
+  const auto& lb = Find(set, "lb-address/beijing/istio-system/istio-ingressgateway");
+  EXPECT_TRUE(testing::DependsOn(lb, "beijing/v1/Service/istio-system/istio-ingressgateway"));
+  EXPECT_FALSE(testing::Has(set, "lb-address/shanghai/istio-system/istio-ingressgateway"));
+  EXPECT_EQ(Find(set, "shanghai/v1/Service/istio-system/istio-ingressgateway").origin.line, 20);
+}
+
+}  // namespace
+}  // namespace meshform::resources

@@ -1,0 +1,38 @@
+// Topologies built in code for the resources unit tests, and a fake Istio renderer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/topology/model.h"
+#include "resources/command_runner.h"
+#include "resources/resource.h"
+
+namespace meshform::resources::testing {
+
+// The seed: beijing (primary, network1) and shanghai (remote, network2), port 443, kubefed
+// hosted on beijing, helloworld v1/v2 and sleep in namespace sample.
+topology::Topology SeedTopology();
+
+// SeedTopology with federation `direct`.
+topology::Topology DirectTopology();
+
+// Three primaries (multi-primary), beijing and guangzhou on network1, shanghai on network2.
+topology::Topology MultiPrimaryTopology();
+
+// Prints a fixed small Istio set (Gateway CRD, webhook, gateway Service, a ServiceAccount named
+// like meshform's reader SA, and a remote EndpointSlice holding the pilot marker) and records
+// every argv it was given.
+class FakeRenderer : public CommandRunner {
+ public:
+  CommandResult Run(const std::vector<std::string>& argv) override;
+  std::vector<std::vector<std::string>> calls;
+  int exit_code = 0;
+};
+
+// The resource at `address`; fails the test (and returns a static empty one) when missing.
+const Resource& Find(const ResourceSet& set, const std::string& address);
+bool Has(const ResourceSet& set, const std::string& address);
+bool DependsOn(const Resource& r, const std::string& address);
+
+}  // namespace meshform::resources::testing
