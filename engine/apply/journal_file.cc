@@ -33,7 +33,8 @@ json Redact(const json& object, bool sensitive) {
 }
 
 json RedactValue(const json& fields, bool sensitive) {
-  if (!sensitive || !fields.is_object()) return fields;
+  if (!sensitive) return fields;
+  if (!fields.is_object()) return kSensitive;
   json out = json::object();
   for (auto& [k, v] : fields.items()) out[k] = kSensitive;
   return out;
