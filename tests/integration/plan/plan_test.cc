@@ -93,7 +93,7 @@ TEST_F(PlanTest, AnObjectMeshformDoesNotOwnIsAnErrorUnlessAdopted) {
     }
   }
   EXPECT_TRUE(found);
-  Kubectl("beijing", "delete namespace sample --wait=false");
+  EXPECT_EQ(Kubectl("beijing", "delete namespace sample --timeout=60s").exit_code, 0);
 }
 
 TEST_F(PlanTest, AnotherFieldManagersConflictIsShown) {

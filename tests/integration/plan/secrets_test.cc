@@ -19,7 +19,8 @@ std::set<std::string> SecretValues() {
   for (const char* context : {"beijing", "shanghai"}) {
     auto r = Kubectl(context, "get secrets -A -o json");
     if (r.exit_code != 0) throw std::runtime_error(r.err);
-    for (const auto& s : json::parse(r.out)["items"]) {
+    json list = json::parse(r.out);  // kept alive for the loop (a temporary's member is not)
+    for (const auto& s : list["items"]) {
       std::string ns = s["metadata"]["namespace"];
       if (ns == "kube-system" || ns == "default" || ns == "kube-public" ||
           ns == "kube-node-lease") {
@@ -27,6 +28,9 @@ std::set<std::string> SecretValues() {
       }
       if (!s.contains("data")) continue;
       for (const auto& [key, value] : s["data"].items()) {
+        // Public by design: a token Secret's namespace name, and the cluster's CA certificate
+        // (ca.crt), which KubeFedCluster.spec.caBundle carries openly, as kubefedctl writes it.
+        if (key == "namespace" || key == "ca.crt") continue;
         std::string raw = value;
         auto decoded = kube::Base64Decode(raw).value_or("");
         if (raw.size() >= 16) out.insert(raw);
