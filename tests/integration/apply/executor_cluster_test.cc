@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "engine/apply/basic_waiter.h"
 #include "engine/apply/executor.h"
 #include "engine/apply/fault.h"
 #include "engine/apply/kube_step_runner.h"
@@ -51,6 +52,11 @@ class ExecutorOnClusters : public ::testing::Test {
     o.ignore_not_found = true;
     Primary().Delete(kube::RefOf(mesh_.ExistingToUpdate()), o);
     Primary().Delete(kube::RefOf(mesh_.ExistingToDelete()), o);
+    // Gone before the next test takes its "before" snapshot.
+    BasicWaiter waiter(std::chrono::seconds(180));
+    for (const auto& c : mesh_.clusters) {
+      waiter.WaitGone(clients_->For(c), {"v1", "Namespace", "", mesh_.ns()}, "");
+    }
   }
 
   kube::Client& Primary() { return clients_->For(mesh_.clusters[0]); }
