@@ -40,6 +40,8 @@ int RunLocked(plan::Plan& plan, const plan::ClusterClients& clients, const RunOp
     state::LockOptions lock_options;
     lock_options.topology = plan.topology_name;
     lock_options.lease_duration = options.lease_duration;
+    lock_options.wait_timeout =
+        options.lock_wait.value_or(options.lease_duration + std::chrono::seconds(2));
     std::atomic<bool> lost{false};
     lock_options.on_lost = [&](const std::string& why) {
       err << "Error: the lock was lost (" << why << "); no new step starts.\n";

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "engine/apply/result.h"
@@ -23,6 +24,10 @@ struct RunOptions {
   std::string journal_folder;  // where .meshform/ goes ("" = the working directory)
   std::chrono::seconds wait_timeout{300};
   std::chrono::seconds lease_duration{30};  // of the lock's Lease (a crashed run's lock expires)
+  // How long to wait for the lock before refusing. A lease counts as expired only once this
+  // process has seen it unrenewed for a whole lease duration, so waiting a little longer than
+  // one duration takes over a crashed run's lock, while a live holder (renewing) is refused.
+  std::optional<std::chrono::milliseconds> lock_wait;  // default: lease_duration + 2 s
 };
 
 // Executes `plan` (its ValueStore is filled as values are produced). Throws meshform::Error
