@@ -39,7 +39,7 @@ void AddDocuments(const topology::Topology& t, const topology::RawManifest& m, s
       throw Error(Where(m.location, index) + "a document (line " + std::to_string(doc.line) +
                   ") has no apiVersion, kind or metadata.name");
     Resource r = MakeObject(m.cluster, o, t.name, m.location);
-    for (const auto& d : m.depends_on) DependOn(r, d);
+    r.depends_on.insert(r.depends_on.end(), m.depends_on.begin(), m.depends_on.end());
     out.push_back(std::move(r));
   }
 }

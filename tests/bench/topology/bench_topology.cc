@@ -111,10 +111,12 @@ void RunOne(int target) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf(
-      "%8d target | %3d clusters x %5d workloads | %7zu resources %8zu edges | "
-      "load %6.3f s  compile %6.3f s  graph %6.3f s  total %6.3f s | peak RSS %6.1f MiB\n",
-      target, kClusters, workloads, set.size(), graph.edge_count(), load, compile, graph_time,
-      load + compile + graph_time, usage.ru_maxrss / 1024.0);
+      "target %d: %d clusters x %d workloads: %zu resources, %zu edges, peak RSS %.1f MiB\n",
+      target, kClusters, workloads, set.size(), graph.edge_count(), usage.ru_maxrss / 1024.0);
+  std::printf(
+      "  seconds cpu/wall: load %.3f/%.3f compile %.3f/%.3f graph %.3f/%.3f total %.3f/%.3f\n",
+      load.cpu, load.wall, compile.cpu, compile.wall, graph_time.cpu, graph_time.wall,
+      load.cpu + compile.cpu + graph_time.cpu, load.wall + compile.wall + graph_time.wall);
   std::fflush(stdout);
 }
 

@@ -41,7 +41,7 @@ TEST(Workloads, ServicesOnlyForWorkloadsWithPorts) {
   ASSERT_EQ(set.size(), 2u);
   const auto& svc = Find(set, "shanghai/v1/Service/sample/helloworld");
   EXPECT_EQ(svc.object["spec"]["selector"], (json{{"app", "helloworld"}}));
-  EXPECT_EQ(svc.object["spec"]["ports"][0], (json{{"name", "http"}, {"port", 5000}}));
+  EXPECT_EQ(svc.object["spec"]["ports"][0], (json{{"name", "http"}, {"port", 5000}, {"protocol", "TCP"}}));
 }
 
 TEST(Workloads, OverridePatchesEscapeLabelKeysAndIncludeReplicas) {
