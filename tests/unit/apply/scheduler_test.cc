@@ -65,13 +65,17 @@ TEST(Scheduler, FirstFailureStopsNewWorkAndRunningStepsFinish) {
   // 0 fails while 1 is running; 2 waits for 1; 3 waits for 0; 4 independent but queued later.
   Dag dag = Dag::FromEdges({{}, {}, {1}, {0}, {2}});
   std::atomic<bool> zero_failed{false};
+  std::atomic<bool> one_started{false};
   std::atomic<bool> one_finished{false};
   auto result = RunDag(dag, {2, true, false}, [&](size_t i) {
     if (i == 0) {
+      // Fail only once 1 is running, whichever of the two threads picked which node first.
+      while (!one_started.load()) std::this_thread::yield();
       zero_failed = true;
       return false;
     }
     if (i == 1) {
+      one_started = true;
       while (!zero_failed.load()) std::this_thread::yield();
       one_finished = true;
       return true;
