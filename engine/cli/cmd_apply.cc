@@ -25,7 +25,9 @@ po::options_description ApplyOptions() {
       "force-conflicts", "take over fields that other field managers own")(
       "wait-timeout", po::value<int>()->default_value(300), "seconds to wait for readiness")(
       "lock-lease", po::value<int>()->default_value(30),
-      "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)");
+      "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)")(
+      "lock-wait", po::value<int>(),
+      "seconds to wait for the lock before refusing (default: the lease duration + 2)");
   return o;
 }
 
@@ -37,6 +39,7 @@ apply::RunOptions RunOptionsFrom(const po::variables_map& vars) {
   if (vars.count("kubeconfig")) r.kubeconfig = vars["kubeconfig"].as<std::string>();
   r.wait_timeout = std::chrono::seconds(vars["wait-timeout"].as<int>());
   r.lease_duration = std::chrono::seconds(vars["lock-lease"].as<int>());
+  if (vars.count("lock-wait")) r.lock_wait = std::chrono::seconds(vars["lock-wait"].as<int>());
   return r;
 }
 

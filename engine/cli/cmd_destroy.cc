@@ -24,7 +24,9 @@ po::options_description DestroyOptions() {
       "no-rollback", "on failure, leave the partial state instead of recreating")(
       "wait-timeout", po::value<int>()->default_value(300), "seconds to wait for deletions")(
       "lock-lease", po::value<int>()->default_value(30),
-      "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)");
+      "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)")(
+      "lock-wait", po::value<int>(),
+      "seconds to wait for the lock before refusing (default: the lease duration + 2)");
   return o;
 }
 
@@ -66,8 +68,8 @@ int RunDestroy(const Args& raw_args) {
   options.add(TopologyOptions());
   options.add(ClusterOptions());
   options.add(DestroyOptions());
-  auto parsed = ParseCommand("destroy", "-f FILE [-auto-approve] [--parallelism N]", options,
-                             raw_args);
+  auto parsed =
+      ParseCommand("destroy", "-f FILE [-auto-approve] [--parallelism N]", options, raw_args);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
   PlanRequest request = RequestFrom(vars, plan::Mode::kDestroy);
@@ -83,6 +85,7 @@ int RunDestroy(const Args& raw_args) {
   if (vars.count("kubeconfig")) run.kubeconfig = vars["kubeconfig"].as<std::string>();
   run.wait_timeout = std::chrono::seconds(vars["wait-timeout"].as<int>());
   run.lease_duration = std::chrono::seconds(vars["lock-lease"].as<int>());
+  if (vars.count("lock-wait")) run.lock_wait = std::chrono::seconds(vars["lock-wait"].as<int>());
   apply::TerminalStatus status(std::cout);
   int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
   if (result == 0) RemoveStateNamespace(*planned, run);

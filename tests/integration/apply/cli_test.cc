@@ -115,7 +115,9 @@ TEST_F(MeshformCli, SecondApplyAtOnceIsRefusedAndNamesTheFirst) {
   int pid = testing::StartMeshform(Args("apply"), first);
   ASSERT_TRUE(WaitForOutput(pid, first, "complete after", 1)) << ReadAll(first);
   std::string out;
-  int code = testing::RunMeshform(Args("apply"), &out);
+  auto second = Args("apply");
+  second.insert(second.end(), {"--lock-wait", "0"});  // refuse at once
+  int code = testing::RunMeshform(second, &out);
   EXPECT_NE(code, 0) << out;
   EXPECT_NE(out.find("locked by"), std::string::npos) << out;
   EXPECT_EQ(Wait(pid), 0) << ReadAll(first);

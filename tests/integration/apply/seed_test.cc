@@ -11,6 +11,7 @@
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/run.h"
 #include "engine/apply/waiter_adapter.h"
+#include "engine/state/lock.h"
 #include "tests/integration/apply/cluster_snapshot.h"
 #include "tests/integration/apply/seed_support.h"
 #include "tests/support/clusters.h"
@@ -44,7 +45,12 @@ class SeedOnClusters : public ::testing::Test {
     }
   }
 
+  // As the CLI runs a plan: under the topology's lock (which also makes meshform-system).
   ExecuteResult Run(cli::Planned& planned, int fail_at = 0) {
+    state::LockOptions lock_options;
+    lock_options.topology = planned.plan.topology_name;
+    auto lock = state::TopologyLock::Acquire(planned.clients->For(planned.plan.inventory_cluster),
+                                             lock_options);
     WaitOptions waits;
     waits.timeout = std::chrono::seconds(120);
     WaitsAdapter waiter(waits);
