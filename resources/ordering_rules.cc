@@ -27,7 +27,7 @@ const json* PodSpec(const Resource& r) {
   if (kind == "Pod") return r.object.contains("spec") ? &r.object["spec"] : nullptr;
   for (const char* k : kWorkloads) {
     if (kind != k) continue;
-    const json::json_pointer p("/spec/template/spec");
+    static const json::json_pointer p("/spec/template/spec");
     return r.object.contains(p) ? &r.object[p] : nullptr;
   }
   return nullptr;
@@ -66,7 +66,7 @@ Keys ServiceAccountRequires(const Resource& r) {
         keys.push_back(Key(r, {s.value("namespace", r.object_namespace()), s.value("name", "")}));
   }
   if (kind == "Secret") {
-    const json::json_pointer p("/metadata/annotations/kubernetes.io~1service-account.name");
+    static const json::json_pointer p("/metadata/annotations/kubernetes.io~1service-account.name");
     if (r.object.contains(p)) keys.push_back(Key(r, {r.object_namespace(), Str(r.object, p)}));
   }
   if (const json* pod = PodSpec(r); pod != nullptr && pod->contains("serviceAccountName"))
@@ -95,7 +95,7 @@ Keys InjectorProvides(const Resource& r) {
   return {Key(r, {})};
 }
 Keys InjectorRequires(const Resource& r) {
-  const json::json_pointer p("/metadata/labels/istio-injection");
+  static const json::json_pointer p("/metadata/labels/istio-injection");
   if (r.object_kind() != "Namespace" || Str(r.object, p) != "enabled") return {};
   return {Key(r, {})};
 }
@@ -121,8 +121,7 @@ Keys MountedRequires(const Resource& r) {
 Keys ValueProvides(const Resource& r) { return r.is_value() ? Keys{r.address} : Keys{}; }
 Keys ValueRequires(const Resource& r) {
   Keys keys;
-  for (const auto& p : FindPlaceholders(r.is_value() ? r.value.params : r.object))
-    keys.push_back(p.from);
+  CollectPlaceholderSources(r.is_value() ? r.value.params : r.object, keys);
   return keys;
 }
 

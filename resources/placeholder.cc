@@ -80,6 +80,18 @@ Placeholder ParsePlaceholder(const json& j) {
   return p;
 }
 
+void CollectPlaceholderSources(const json& document, std::vector<std::string>& out) {
+  if (document.is_object()) {
+    if (IsPlaceholder(document)) {
+      out.push_back(document[kPlaceholderKey].value("from", ""));
+      return;
+    }
+    for (const auto& item : document) CollectPlaceholderSources(item, out);
+  } else if (document.is_array()) {
+    for (const auto& item : document) CollectPlaceholderSources(item, out);
+  }
+}
+
 std::vector<Placeholder> FindPlaceholders(const json& document) {
   std::vector<Placeholder> out;
   Find(document, "", out);

@@ -41,6 +41,10 @@ Placeholder ParsePlaceholder(const json& j);  // requires IsPlaceholder(j)
 // Every placeholder in `document`, in document order, with its JSON pointer.
 std::vector<Placeholder> FindPlaceholders(const json& document);
 
+// Appends the `from` of every placeholder in `document` (no pointers built: the fast path the
+// ordering rules use on every resource).
+void CollectPlaceholderSources(const json& document, std::vector<std::string>& out);
+
 // Replaces every placeholder with the resolved value: `resolve(from, field)` returns the raw
 // value (a string), to which encoding and template are applied. Throws meshform::Error when
 // `resolve` does.
