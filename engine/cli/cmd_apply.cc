@@ -8,6 +8,7 @@
 #include "engine/apply/terminal_status.h"
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
+#include "engine/cli/state_cleanup.h"
 #include "engine/plan/plan_text.h"
 #include "engine/plan/saved_plan.h"
 
@@ -110,7 +111,12 @@ int RunApply(const Args& raw_args) {
   }
   if (!saved && !Approved(vars, "apply")) return 1;
   apply::TerminalStatus status(std::cout);
-  return apply::RunLocked(plan, *planned->clients, RunOptionsFrom(vars), status, std::cerr);
+  auto run = RunOptionsFrom(vars);
+  int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
+  if (result == apply::ExitCode(apply::Outcome::kRolledBack)) {
+    RemoveUnusedState(*planned, run.wait_timeout);  // as before the apply, also here
+  }
+  return result;
 }
 
 }  // namespace meshform::cli

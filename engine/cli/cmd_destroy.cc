@@ -7,12 +7,10 @@
 
 #include "engine/apply/run.h"
 #include "engine/apply/terminal_status.h"
-#include "engine/apply/waits.h"
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
+#include "engine/cli/state_cleanup.h"
 #include "engine/plan/plan_text.h"
-#include "engine/state/cleanup.h"
-#include "engine/state/inventory.h"
 
 namespace meshform::cli {
 
@@ -45,22 +43,6 @@ bool Approved(const po::variables_map& vars) {
   return yes;
 }
 
-// With the lock released: the lock's Lease, and meshform-system once no topology's state is
-// left in it, so that the host cluster is as it was before the first apply.
-void RemoveStateNamespace(const Planned& planned, const apply::RunOptions& run) {
-  try {
-    kube::Client& host = planned.clients->For(planned.plan.inventory_cluster);
-    if (state::RemoveStateIfUnused(host, planned.plan.topology_name)) {
-      apply::WaitOptions wait;
-      wait.timeout = run.wait_timeout;
-      apply::WaitUntilGone(host, {"v1", "Namespace", "", state::kStateNamespace}, "", wait);
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "Warning: could not remove namespace " << state::kStateNamespace << ": "
-              << e.what() << "\n";
-  }
-}
-
 }  // namespace
 
 int RunDestroy(const Args& raw_args) {
@@ -88,7 +70,7 @@ int RunDestroy(const Args& raw_args) {
   if (vars.count("lock-wait")) run.lock_wait = std::chrono::seconds(vars["lock-wait"].as<int>());
   apply::TerminalStatus status(std::cout);
   int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
-  if (result == 0) RemoveStateNamespace(*planned, run);
+  if (result == 0) RemoveUnusedState(*planned, run.wait_timeout);
   return result;
 }
 

@@ -49,10 +49,16 @@ std::string CommonNamespace(const std::vector<const WantedObject*>& missing) {
   return ns;
 }
 
+bool HasOwnershipLabels(const nlohmann::json& item, const std::string& topology) {
+  auto labels = item["metadata"].value("labels", nlohmann::json::object());
+  return labels.value(resources::kManagedByLabel, "") == resources::kManagedByValue &&
+         labels.value(resources::kTopologyLabel, "") == topology;
+}
+
 class Reader {
  public:
   Reader(const std::string& topology, const ClusterClients& clients)
-      : selector_(OwnershipSelector(topology)), clients_(clients) {}
+      : topology_(topology), selector_(OwnershipSelector(topology)), clients_(clients) {}
 
   void Read(const KindGroup& g) {
     kube::Client& client = clients_.For(g.cluster);
@@ -94,7 +100,10 @@ class Reader {
       return;  // the namespace does not exist yet, so neither do the objects
     }
     for (auto& item : all.items) {
-      if (wanted.count(KeyOf(item))) Store(state_.unowned, g.cluster, std::move(item));
+      if (!wanted.count(KeyOf(item))) continue;
+      // Created with our labels between the two LISTs (another run applying): ours, not in the way.
+      bool ours = HasOwnershipLabels(item, topology_);
+      Store(ours ? state_.owned : state_.unowned, g.cluster, std::move(item));
     }
   }
 
@@ -105,6 +114,7 @@ class Reader {
     into[address] = std::move(item);
   }
 
+  std::string topology_;
   std::string selector_;
   const ClusterClients& clients_;
   std::mutex mu_;

@@ -9,7 +9,21 @@ namespace meshform::state {
 bool RemoveStateIfUnused(kube::Client& host, const std::string& topology) {
   kube::DeleteOptions gone;
   gone.ignore_not_found = true;
-  host.Delete({"coordination.k8s.io/v1", "Lease", kStateNamespace, LockLeaseName(topology)}, gone);
+  // The Lease only while nobody holds it (the precondition guards against a run that took it
+  // after ours released it).
+  kube::ObjectRef lease{"coordination.k8s.io/v1", "Lease", kStateNamespace,
+                        LockLeaseName(topology)};
+  if (auto live = host.GetIfExists(lease)) {
+    std::string holder = (*live)["spec"].value("holderIdentity", "");
+    if (!holder.empty()) return false;
+    kube::DeleteOptions unchanged = gone;
+    unchanged.precondition_resource_version = (*live)["metadata"].value("resourceVersion", "");
+    try {
+      host.Delete(lease, unchanged);
+    } catch (const kube::Conflict&) {
+      return false;  // taken again meanwhile
+    }
+  }
   kube::ListOptions in_state;
   in_state.ns = kStateNamespace;
   try {

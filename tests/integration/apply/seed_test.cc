@@ -11,6 +11,7 @@
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/run.h"
 #include "engine/apply/waiter_adapter.h"
+#include "engine/cli/state_cleanup.h"
 #include "engine/state/lock.h"
 #include "tests/integration/apply/cluster_snapshot.h"
 #include "tests/integration/apply/seed_support.h"
@@ -45,8 +46,19 @@ class SeedOnClusters : public ::testing::Test {
     }
   }
 
-  // As the CLI runs a plan: under the topology's lock (which also makes meshform-system).
+  // As the CLI runs a plan: under the topology's lock (which also makes meshform-system), and
+  // afterwards, when nothing of the topology is left (destroyed, or rolled back), without
+  // meshform-system again.
   ExecuteResult Run(cli::Planned& planned, int fail_at = 0) {
+    ExecuteResult result = RunLocked(planned, fail_at);
+    bool nothing_left =
+        result.outcome == Outcome::kRolledBack ||
+        (planned.plan.mode == plan::Mode::kDestroy && result.outcome == Outcome::kSucceeded);
+    if (nothing_left) cli::RemoveUnusedState(planned, std::chrono::seconds(120));
+    return result;
+  }
+
+  ExecuteResult RunLocked(cli::Planned& planned, int fail_at) {
     state::LockOptions lock_options;
     lock_options.topology = planned.plan.topology_name;
     auto lock = state::TopologyLock::Acquire(planned.clients->For(planned.plan.inventory_cluster),
