@@ -3,29 +3,13 @@
 // `preferences: {}`.
 #include "engine/apply/kubeconfig_yaml.h"
 
+#include "engine/plan/value_sources.h"
+
 namespace meshform::apply {
 
 std::string RemoteSecretKubeconfig(const RemoteKubeconfig& k) {
-  std::string out;
-  out += "apiVersion: v1\n";
-  out += "clusters:\n";
-  out += "- cluster:\n";
-  out += "    certificate-authority-data: " + k.ca_data + "\n";
-  out += "    server: " + k.server + "\n";
-  out += "  name: " + k.name + "\n";
-  out += "contexts:\n";
-  out += "- context:\n";
-  out += "    cluster: " + k.name + "\n";
-  out += "    user: " + k.name + "\n";
-  out += "  name: " + k.name + "\n";
-  out += "current-context: " + k.name + "\n";
-  out += "kind: Config\n";
-  out += "preferences: {}\n";
-  out += "users:\n";
-  out += "- name: " + k.name + "\n";
-  out += "  user:\n";
-  out += "    token: " + k.token + "\n";
-  return out;
+  // One writer for plan and apply, so that a plan never sees its own apply's output as drift.
+  return plan::RemoteKubeconfig(k.name, k.server, k.ca_data, k.token);
 }
 
 }  // namespace meshform::apply
