@@ -24,20 +24,19 @@ struct Walker {
   std::string kind;
   FieldSet* set;
 
-  void Value(const nlohmann::json& value, Path& path, const std::string& parent) {
+  void Value(const nlohmann::json& value, Path& path) {
     if (value.is_object() && !resources::IsPlaceholder(value) && !value.empty()) {
       for (const auto& [k, v] : value.items()) {
         path.push_back(PathElement::Field(k));
         if (v.is_array()) {
           List(v, path, k);
         } else {
-          Value(v, path, k);
+          Value(v, path);
         }
         path.pop_back();
       }
       return;
     }
-    (void)parent;
     set->Insert(path);
   }
 
@@ -63,7 +62,7 @@ struct Walker {
         }
         path.push_back(PathElement::Key(keys));
         set->Insert(path);  // the item itself (".")
-        Value(item, path, field);
+        Value(item, path);
       }
       path.pop_back();
     }
@@ -104,7 +103,7 @@ FieldSet FieldSet::FromObject(const nlohmann::json& object) {
   FieldSet set;
   Walker walker{object.value("apiVersion", ""), object.value("kind", ""), &set};
   Path path;
-  walker.Value(object, path, "");
+  walker.Value(object, path);
   return set;
 }
 

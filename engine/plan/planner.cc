@@ -97,7 +97,8 @@ class Planner {
     std::set<std::string> read_kinds;
     for (const auto& w : wanted) read_kinds.insert(w.cluster + " " + w.api_version + " " + w.kind);
     std::vector<WantedObject> extra;
-    for (auto& w : Forgotten(live_, input_, desired_)) {
+    forgotten_ = Forgotten(live_, input_, desired_);
+    for (const auto& w : forgotten_) {
       if (!read_kinds.count(w.cluster + " " + w.api_version + " " + w.kind)) extra.push_back(w);
     }
     if (extra.empty()) return;
@@ -197,7 +198,7 @@ class Planner {
   void PlanDeletions() {
     if (!options_.targets.empty()) return;  // a targeted plan never deletes the rest
     std::set<std::string> inventoried;
-    for (const auto& w : Forgotten(live_, input_, desired_)) {
+    for (const auto& w : forgotten_) {
       inventoried.insert(
           state::InventoryEntry{w.cluster, w.api_version, w.kind, w.ns, w.name}.Address());
     }
@@ -249,6 +250,7 @@ class Planner {
   resources::ResourceSet set_;
   std::set<std::string> desired_;
   LiveState live_;
+  std::vector<WantedObject> forgotten_;  // listed by the inventory, no longer declared
   Plan plan_;
   std::vector<std::string> problems_;
 };
