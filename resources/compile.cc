@@ -2,6 +2,7 @@
 #include "resources/compile.h"
 
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 #include "resources/cacerts.h"
@@ -40,13 +41,22 @@ void Collect(const Error& e, std::vector<std::string>& problems) {
 }
 
 void CheckUnique(const ResourceSet& set, std::vector<std::string>& problems) {
-  std::unordered_map<std::string, size_t> seen;
+  std::unordered_map<std::string_view, size_t> seen;
+  seen.reserve(set.size());
   for (size_t i = 0; i < set.size(); ++i) {
     auto [it, inserted] = seen.emplace(set[i].address, i);
     if (inserted) continue;
     problems.push_back(LocationText(set[i].origin) + ": resource " + set[i].address +
                        " is defined twice (also at " + LocationText(set[it->second].origin) + ")");
   }
+}
+
+// About how many resources `t` compiles to (workloads dominate large topologies); only for
+// reserving memory.
+size_t EstimatedSize(const topology::Topology& t) {
+  size_t n = 64 * t.clusters.size();
+  for (const auto& w : t.workloads) n += 2 * w.placement.size();
+  return n;
 }
 
 void CompileMeshform(const topology::Topology& t, ResourceSet& out) {
@@ -70,6 +80,7 @@ CompileError::CompileError(std::vector<std::string> problems)
 ResourceSet Compile(const topology::Topology& t, CommandRunner& runner) {
   ResourceSet out;
   std::vector<std::string> problems;
+  out.reserve(EstimatedSize(t));
   CompileMeshform(t, out);
   try {
     CompileControlPlanes(t, runner, out);

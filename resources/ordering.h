@@ -3,20 +3,23 @@
 // (in the same cluster: keys include it) that provides it. A key nobody provides adds nothing
 // (the thing is expected to exist already, like the `default` namespace).
 //
-// | rule                              | provider                  | dependent |
-// |-----------------------------------|---------------------------|----------------------------------|
-// | crds-before-custom-resources      | CRD (group, kind)         | objects of that group and kind
-// | | namespaces-before-contents        | Namespace                 | namespaced objects in it | |
-// service-accounts-before-users     | ServiceAccount            | bindings naming it, its token |
-// |                                   |                           | Secrets, pods running as it |
-// | roles-before-bindings             | ClusterRole / Role        | bindings whose roleRef names it
-// | | injector-before-injected-ns       | MutatingWebhookConfig.    | Namespaces labelled | | | |
-// istio-injection=enabled          | | mounted-config-before-workloads   | Secret / ConfigMap | pod
-// templates mounting it        | | values-before-placeholders        | value resource            |
-// resources whose placeholders     | |                                   | | name it |
+// clang-format off
+// | rule                                | provider              | dependents                         |
+// |-------------------------------------|-----------------------|------------------------------------|
+// | crds-before-custom-resources        | CRD (group, kind)     | objects of that group and kind     |
+// | namespaces-before-contents          | Namespace             | namespaced objects in it           |
+// | service-accounts-before-users       | ServiceAccount        | bindings naming it, its token      |
+// |                                     |                       | Secrets, pods running as it        |
+// | roles-before-bindings               | ClusterRole / Role    | bindings whose roleRef names it    |
+// | injector-before-injected-namespaces | MutatingWebhookConfig | Namespaces labelled                |
+// |                                     |                       | istio-injection=enabled            |
+// | mounted-config-before-workloads     | Secret / ConfigMap    | pod templates mounting it          |
+// | values-before-placeholders          | value resource        | resources whose placeholders name it |
+// clang-format on
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "resources/resource.h"
@@ -25,10 +28,20 @@ namespace meshform::resources {
 
 using Keys = std::vector<std::string>;
 
+// What the rules look at, read once per resource (rules run over every resource several times,
+// and looking fields up in the object each time was most of the cost of compiling).
+struct RuleSubject {
+  const Resource* resource = nullptr;
+  std::string_view api_version, kind, ns, name;  // empty for values
+  const json* pod_spec = nullptr;                // a Pod's spec or a workload's pod template spec
+};
+
+RuleSubject MakeRuleSubject(const Resource& r);
+
 struct OrderingRule {
   const char* name;
-  Keys (*provides)(const Resource&);
-  Keys (*requires_)(const Resource&);
+  Keys (*provides)(const RuleSubject&);
+  Keys (*requires_)(const RuleSubject&);
 };
 
 const std::vector<OrderingRule>& OrderingRules();

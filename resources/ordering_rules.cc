@@ -6,121 +6,138 @@ namespace meshform::resources {
 
 namespace {
 
-std::string Group(const std::string& api_version) {
+std::string_view Group(std::string_view api_version) {
   auto slash = api_version.find('/');
-  return slash == std::string::npos ? "" : api_version.substr(0, slash);
+  return slash == std::string_view::npos ? std::string_view() : api_version.substr(0, slash);
 }
 
-std::string Key(const Resource& r, std::initializer_list<std::string> parts) {
-  std::string key = r.cluster;
-  for (const auto& p : parts) key += "|" + p;
+// The key of a rule: the resource's cluster and the parts, separated by '|'.
+std::string Key(const RuleSubject& s, std::initializer_list<std::string_view> parts) {
+  const std::string& cluster = s.resource->cluster;
+  size_t size = cluster.size();
+  for (auto p : parts) size += p.size() + 1;
+  std::string key;
+  key.reserve(size);
+  key.append(cluster);
+  for (auto p : parts) key.append("|").append(p);
   return key;
 }
 
-std::string Str(const json& j, const json::json_pointer& p) {
-  return j.contains(p) && j[p].is_string() ? j[p].get<std::string>() : std::string();
+// The string member `key` of `j`, or "" (also when `j` is not an object).
+std::string_view StringField(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>())
+                                          : std::string_view();
 }
 
-const json* PodSpec(const Resource& r) {
-  static const char* kWorkloads[] = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job"};
-  std::string kind = r.object_kind();
-  if (kind == "Pod") return r.object.contains("spec") ? &r.object["spec"] : nullptr;
-  for (const char* k : kWorkloads) {
-    if (kind != k) continue;
-    static const json::json_pointer p("/spec/template/spec");
-    return r.object.contains(p) ? &r.object[p] : nullptr;
-  }
-  return nullptr;
+const json* Field(const json& j, const char* key) {
+  if (!j.is_object()) return nullptr;
+  auto it = j.find(key);
+  return it == j.end() ? nullptr : &*it;
 }
 
-Keys CrdProvides(const Resource& r) {
-  if (r.object_kind() != "CustomResourceDefinition" || !r.object.contains("spec")) return {};
-  const json& spec = r.object["spec"];
-  return {Key(r, {spec.value("group", ""), Str(spec, json::json_pointer("/names/kind"))})};
+const json& Object(const RuleSubject& s) { return s.resource->object; }
+
+Keys CrdProvides(const RuleSubject& s) {
+  const json* spec = s.kind == "CustomResourceDefinition" ? Field(Object(s), "spec") : nullptr;
+  if (spec == nullptr) return {};
+  const json* names = Field(*spec, "names");
+  return {Key(s, {StringField(*spec, "group"), names ? StringField(*names, "kind") : ""})};
 }
-Keys CrdRequires(const Resource& r) {
-  std::string group = Group(r.api_version());
-  if (!r.is_object() || group.empty()) return {};
-  return {Key(r, {group, r.object_kind()})};
+Keys CrdRequires(const RuleSubject& s) {
+  std::string_view group = Group(s.api_version);
+  if (group.empty()) return {};
+  return {Key(s, {group, s.kind})};
 }
 
-Keys NamespaceProvides(const Resource& r) {
-  if (r.object_kind() != "Namespace" || r.api_version() != "v1") return {};
-  return {Key(r, {r.object_name()})};
+Keys NamespaceProvides(const RuleSubject& s) {
+  if (s.kind != "Namespace" || s.api_version != "v1") return {};
+  return {Key(s, {s.name})};
 }
-Keys NamespaceRequires(const Resource& r) {
-  std::string ns = r.object_namespace();
-  return ns.empty() ? Keys{} : Keys{Key(r, {ns})};
+Keys NamespaceRequires(const RuleSubject& s) {
+  return s.ns.empty() ? Keys{} : Keys{Key(s, {s.ns})};
 }
 
-Keys ServiceAccountProvides(const Resource& r) {
-  if (r.object_kind() != "ServiceAccount") return {};
-  return {Key(r, {r.object_namespace(), r.object_name()})};
+bool IsBinding(const RuleSubject& s) {
+  return s.kind == "RoleBinding" || s.kind == "ClusterRoleBinding";
 }
-Keys ServiceAccountRequires(const Resource& r) {
+
+Keys ServiceAccountProvides(const RuleSubject& s) {
+  if (s.kind != "ServiceAccount") return {};
+  return {Key(s, {s.ns, s.name})};
+}
+Keys ServiceAccountRequires(const RuleSubject& s) {
   Keys keys;
-  std::string kind = r.object_kind();
-  if ((kind == "RoleBinding" || kind == "ClusterRoleBinding") && r.object.contains("subjects")) {
-    for (const auto& s : r.object["subjects"])
-      if (s.value("kind", "") == "ServiceAccount")
-        keys.push_back(Key(r, {s.value("namespace", r.object_namespace()), s.value("name", "")}));
+  const json* subjects = IsBinding(s) ? Field(Object(s), "subjects") : nullptr;
+  if (subjects != nullptr && subjects->is_array()) {
+    for (const auto& subject : *subjects) {
+      if (StringField(subject, "kind") != "ServiceAccount") continue;
+      std::string_view ns = StringField(subject, "namespace");
+      keys.push_back(Key(s, {ns.empty() ? s.ns : ns, StringField(subject, "name")}));
+    }
   }
-  if (kind == "Secret") {
-    static const json::json_pointer p("/metadata/annotations/kubernetes.io~1service-account.name");
-    if (r.object.contains(p)) keys.push_back(Key(r, {r.object_namespace(), Str(r.object, p)}));
+  if (s.kind == "Secret") {
+    const json* metadata = Field(Object(s), "metadata");
+    const json* annotations = metadata ? Field(*metadata, "annotations") : nullptr;
+    if (const json* sa =
+            annotations ? Field(*annotations, "kubernetes.io/service-account.name") : nullptr;
+        sa != nullptr && sa->is_string())
+      keys.push_back(Key(s, {s.ns, sa->get_ref<const std::string&>()}));
   }
-  if (const json* pod = PodSpec(r); pod != nullptr && pod->contains("serviceAccountName"))
-    keys.push_back(Key(r, {r.object_namespace(), pod->value("serviceAccountName", "")}));
+  if (s.pod_spec != nullptr && Field(*s.pod_spec, "serviceAccountName") != nullptr)
+    keys.push_back(Key(s, {s.ns, StringField(*s.pod_spec, "serviceAccountName")}));
   return keys;
 }
 
-Keys RoleProvides(const Resource& r) {
-  std::string kind = r.object_kind();
-  if (kind == "ClusterRole") return {Key(r, {"ClusterRole", "", r.object_name()})};
-  if (kind == "Role") return {Key(r, {"Role", r.object_namespace(), r.object_name()})};
+Keys RoleProvides(const RuleSubject& s) {
+  if (s.kind == "ClusterRole") return {Key(s, {"ClusterRole", "", s.name})};
+  if (s.kind == "Role") return {Key(s, {"Role", s.ns, s.name})};
   return {};
 }
-Keys RoleRequires(const Resource& r) {
-  std::string kind = r.object_kind();
-  if ((kind != "RoleBinding" && kind != "ClusterRoleBinding") || !r.object.contains("roleRef"))
-    return {};
-  const json& ref = r.object["roleRef"];
-  std::string ref_kind = ref.value("kind", "");
-  std::string ns = ref_kind == "Role" ? r.object_namespace() : "";
-  return {Key(r, {ref_kind, ns, ref.value("name", "")})};
+Keys RoleRequires(const RuleSubject& s) {
+  const json* ref = IsBinding(s) ? Field(Object(s), "roleRef") : nullptr;
+  if (ref == nullptr) return {};
+  std::string_view ref_kind = StringField(*ref, "kind");
+  std::string_view ns = ref_kind == "Role" ? s.ns : std::string_view();
+  return {Key(s, {ref_kind, ns, StringField(*ref, "name")})};
 }
 
-Keys InjectorProvides(const Resource& r) {
-  if (r.object_kind() != "MutatingWebhookConfiguration") return {};
-  return {Key(r, {})};
+Keys InjectorProvides(const RuleSubject& s) {
+  if (s.kind != "MutatingWebhookConfiguration") return {};
+  return {Key(s, {})};
 }
-Keys InjectorRequires(const Resource& r) {
-  static const json::json_pointer p("/metadata/labels/istio-injection");
-  if (r.object_kind() != "Namespace" || Str(r.object, p) != "enabled") return {};
-  return {Key(r, {})};
+Keys InjectorRequires(const RuleSubject& s) {
+  if (s.kind != "Namespace") return {};
+  const json* metadata = Field(Object(s), "metadata");
+  const json* labels = metadata ? Field(*metadata, "labels") : nullptr;
+  if (labels == nullptr || StringField(*labels, "istio-injection") != "enabled") return {};
+  return {Key(s, {})};
 }
 
-Keys MountedProvides(const Resource& r) {
-  std::string kind = r.object_kind();
-  if ((kind != "Secret" && kind != "ConfigMap") || r.api_version() != "v1") return {};
-  return {Key(r, {kind, r.object_namespace(), r.object_name()})};
+Keys MountedProvides(const RuleSubject& s) {
+  if ((s.kind != "Secret" && s.kind != "ConfigMap") || s.api_version != "v1") return {};
+  return {Key(s, {s.kind, s.ns, s.name})};
 }
-Keys MountedRequires(const Resource& r) {
-  const json* pod = PodSpec(r);
-  if (pod == nullptr || !pod->contains("volumes")) return {};
+Keys MountedRequires(const RuleSubject& s) {
+  const json* volumes = s.pod_spec ? Field(*s.pod_spec, "volumes") : nullptr;
+  if (volumes == nullptr || !volumes->is_array()) return {};
   Keys keys;
-  for (const auto& v : (*pod)["volumes"]) {
-    if (v.contains("secret"))
-      keys.push_back(Key(r, {"Secret", r.object_namespace(), v["secret"].value("secretName", "")}));
-    if (v.contains("configMap"))
-      keys.push_back(Key(r, {"ConfigMap", r.object_namespace(), v["configMap"].value("name", "")}));
+  for (const auto& v : *volumes) {
+    if (const json* secret = Field(v, "secret"))
+      keys.push_back(Key(s, {"Secret", s.ns, StringField(*secret, "secretName")}));
+    if (const json* config_map = Field(v, "configMap"))
+      keys.push_back(Key(s, {"ConfigMap", s.ns, StringField(*config_map, "name")}));
   }
   return keys;
 }
 
-Keys ValueProvides(const Resource& r) { return r.is_value() ? Keys{r.address} : Keys{}; }
-Keys ValueRequires(const Resource& r) {
+Keys ValueProvides(const RuleSubject& s) {
+  return s.resource->is_value() ? Keys{s.resource->address} : Keys{};
+}
+Keys ValueRequires(const RuleSubject& s) {
   Keys keys;
+  const Resource& r = *s.resource;
   CollectPlaceholderSources(r.is_value() ? r.value.params : r.object, keys);
   return keys;
 }

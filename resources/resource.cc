@@ -6,27 +6,39 @@
 namespace meshform::resources {
 
 namespace {
-std::string StringAt(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+const std::string& Empty() {
+  static const std::string empty;
+  return empty;
 }
-std::string MetadataString(const json& object, const char* key) {
+const std::string& StringAt(const json& object, const char* key) {
+  if (!object.is_object()) return Empty();
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get_ref<const std::string&>() : Empty();
+}
+const std::string& MetadataString(const json& object, const char* key) {
+  if (!object.is_object()) return Empty();
   auto it = object.find("metadata");
-  return it != object.end() && it->is_object() ? StringAt(*it, key) : std::string();
+  return it != object.end() && it->is_object() ? StringAt(*it, key) : Empty();
 }
 }  // namespace
 
-std::string Resource::api_version() const { return StringAt(object, "apiVersion"); }
-std::string Resource::object_kind() const { return StringAt(object, "kind"); }
-std::string Resource::object_namespace() const { return MetadataString(object, "namespace"); }
-std::string Resource::object_name() const { return MetadataString(object, "name"); }
+const std::string& Resource::api_version() const { return StringAt(object, "apiVersion"); }
+const std::string& Resource::object_kind() const { return StringAt(object, "kind"); }
+const std::string& Resource::object_namespace() const {
+  return MetadataString(object, "namespace");
+}
+const std::string& Resource::object_name() const { return MetadataString(object, "name"); }
 
 std::string ObjectAddress(const std::string& cluster, const json& object) {
-  std::string address =
-      cluster + "/" + StringAt(object, "apiVersion") + "/" + StringAt(object, "kind") + "/";
-  std::string ns = MetadataString(object, "namespace");
-  if (!ns.empty()) address += ns + "/";
-  return address + MetadataString(object, "name");
+  const std::string& api_version = StringAt(object, "apiVersion");
+  const std::string& kind = StringAt(object, "kind");
+  const std::string& ns = MetadataString(object, "namespace");
+  const std::string& name = MetadataString(object, "name");
+  std::string address;
+  address.reserve(cluster.size() + api_version.size() + kind.size() + ns.size() + name.size() + 4);
+  address.append(cluster).append("/").append(api_version).append("/").append(kind).append("/");
+  if (!ns.empty()) address.append(ns).append("/");
+  return address.append(name);
 }
 
 Resource MakeObject(const std::string& cluster, json object, const std::string& topology_name,
@@ -61,8 +73,15 @@ void DependOn(Resource& r, const std::string& address) {
 }
 
 void Normalize(ResourceSet& set) {
-  std::sort(set.begin(), set.end(),
-            [](const Resource& a, const Resource& b) { return a.address < b.address; });
+  // Sorting indices and moving every resource once is cheaper than sorting the resources.
+  std::vector<size_t> order(set.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&set](size_t a, size_t b) { return set[a].address < set[b].address; });
+  ResourceSet sorted;
+  sorted.reserve(set.size());
+  for (size_t i : order) sorted.push_back(std::move(set[i]));
+  set = std::move(sorted);
   for (auto& r : set) {
     std::sort(r.depends_on.begin(), r.depends_on.end());
     r.depends_on.erase(std::unique(r.depends_on.begin(), r.depends_on.end()), r.depends_on.end());

@@ -55,11 +55,12 @@ struct Resource {
 
   bool is_object() const { return kind == Kind::kObject; }
   bool is_value() const { return kind == Kind::kValue; }
-  // The object's apiVersion, kind, namespace ("" when cluster-scoped) and name.
-  std::string api_version() const;
-  std::string object_kind() const;
-  std::string object_namespace() const;
-  std::string object_name() const;
+  // The object's apiVersion, kind, namespace ("" when cluster-scoped) and name; references into
+  // `object` (or to an empty string), valid while the object is not modified.
+  const std::string& api_version() const;
+  const std::string& object_kind() const;
+  const std::string& object_namespace() const;
+  const std::string& object_name() const;
 };
 
 using ResourceSet = std::vector<Resource>;

@@ -23,8 +23,9 @@ json ServiceObject(const topology::Workload& w) {
 void CompileServices(const topology::Topology& t, ResourceSet& out) {
   for (const auto& w : t.workloads) {
     if (w.ports.empty()) continue;
+    json service = ServiceObject(w);  // the same in every cluster: built once, copied
     for (const auto& cluster : w.placement)
-      out.push_back(MakeObject(cluster, ServiceObject(w), t.name, w.location));
+      out.push_back(MakeObject(cluster, service, t.name, w.location));
   }
 }
 

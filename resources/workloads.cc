@@ -45,20 +45,28 @@ json WorkloadLabels(const topology::Workload& w, const std::string& cluster) {
   return labels;
 }
 
+// Built by assignment, not nested initializer lists: those copy every inner value once per
+// level, and compiling 100k resources spends its time there.
 json DeploymentObject(const topology::Workload& w, const std::string& cluster) {
   const auto* o = FindOverride(w, cluster);
-  std::string image = o != nullptr && o->image ? *o->image : w.image;
+  const std::string& image = o != nullptr && o->image ? *o->image : w.image;
   int replicas = o != nullptr && o->replicas ? *o->replicas : w.replicas;
   json labels = WorkloadLabels(w, cluster);
-  json spec = {
-      {"replicas", replicas},
-      {"selector", {{"matchLabels", labels}}},
-      {"template",
-       {{"metadata", {{"labels", labels}}}, {"spec", {{"containers", {Container(w, image)}}}}}}};
-  return {{"apiVersion", "apps/v1"},
-          {"kind", "Deployment"},
-          {"metadata", {{"name", w.name}, {"namespace", w.namespace_}, {"labels", labels}}},
-          {"spec", spec}};
+  json d = json::object();
+  d["apiVersion"] = "apps/v1";
+  d["kind"] = "Deployment";
+  json& metadata = d["metadata"];
+  metadata["name"] = w.name;
+  metadata["namespace"] = w.namespace_;
+  metadata["labels"] = labels;
+  json& spec = d["spec"];
+  spec["replicas"] = replicas;
+  spec["selector"]["matchLabels"] = labels;
+  json& pod = spec["template"];
+  pod["metadata"]["labels"] = std::move(labels);
+  pod["spec"]["containers"] = json::array();
+  pod["spec"]["containers"].push_back(Container(w, image));
+  return d;
 }
 
 json OverridePatches(const topology::Workload& w, const std::string& cluster) {
