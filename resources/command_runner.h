@@ -17,6 +17,7 @@ class CommandRunner {
  public:
   virtual ~CommandRunner() = default;
   // Runs argv (argv[0] looked up in PATH unless it contains '/') with no stdin, and waits.
+  // Called from several threads at once (one render per cluster runs concurrently).
   virtual CommandResult Run(const std::vector<std::string>& argv) = 0;
 };
 

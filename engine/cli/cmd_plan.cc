@@ -6,6 +6,7 @@
 #include "engine/plan/plan_json.h"
 #include "engine/plan/plan_text.h"
 #include "engine/plan/saved_plan.h"
+#include "engine/util/phase_timer.h"
 
 namespace meshform::cli {
 
@@ -35,6 +36,7 @@ int RunPlan(const Args& args) {
   auto planned = LoadAndPlan(RequestFrom(vars, mode), std::cerr);
   if (!planned) return 1;
   const plan::Plan& p = planned->plan;
+  PhaseTimer timer("print plan");
   if (output == "json") {
     std::cout << plan::PlanToJson(p).dump(2) << "\n";
   } else {

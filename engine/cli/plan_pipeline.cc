@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "engine/state/inventory.h"
+#include "engine/util/phase_timer.h"
 
 namespace meshform::cli {
 
@@ -54,10 +55,16 @@ std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err
   auto compiled = LoadAndCompile(request.file, err);
   if (!compiled) return std::nullopt;
   try {
-    auto clients = std::make_unique<plan::ClusterClients>(compiled->topology, request.kubeconfig);
+    auto clients = [&] {
+      PhaseTimer timer("connect clients");
+      return std::make_unique<plan::ClusterClients>(compiled->topology, request.kubeconfig);
+    }();
     plan::PlanInput input;
     input.topology_name = compiled->topology.name;
-    input.topology_hash = TopologyHash(request.file, compiled->resources);
+    {
+      PhaseTimer timer("hash topology");
+      input.topology_hash = TopologyHash(request.file, compiled->resources);
+    }
     input.inventory_cluster = state::InventoryCluster(compiled->topology);
     input.resources = &compiled->resources;
     plan::Plan plan = plan::BuildPlan(input, *clients, request.options);

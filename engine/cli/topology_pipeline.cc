@@ -5,6 +5,7 @@
 
 #include "engine/state/inventory.h"
 #include "engine/topology/loader.h"
+#include "engine/util/phase_timer.h"
 #include "resources/compile.h"
 #include "resources/graph_nodes.h"
 
@@ -18,9 +19,16 @@ std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ost
 std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ostream& err,
                                                resources::CommandRunner& runner) {
   try {
-    topology::Topology t = topology::LoadTopologyFile(path);
-    resources::ResourceSet set = resources::Compile(t, runner);
+    topology::Topology t = [&] {
+      PhaseTimer timer("load topology");
+      return topology::LoadTopologyFile(path);
+    }();
+    resources::ResourceSet set = [&] {
+      PhaseTimer timer("compile");
+      return resources::Compile(t, runner);
+    }();
     state::AddStateResources(t.name, state::InventoryCluster(t), t.ca.root.generate, set);
+    PhaseTimer timer("build graph");
     graph::Graph g = resources::BuildGraph(set);
     return CompiledTopology{std::move(t), std::move(set), std::move(g)};
   } catch (const topology::LoadError& e) {

@@ -1,5 +1,7 @@
 #include "engine/plan/dry_run.h"
 
+#include <spdlog/spdlog.h>
+
 #include "engine/kube/errors.h"
 
 namespace meshform::plan {
@@ -32,7 +34,10 @@ void ConfirmWithDryRun(kube::Client& client, Change& change) {
   for (auto& c : change.diff.changes) {
     auto after = ValueAt(result, c.path);
     auto before = c.before;
-    if (after == before) continue;  // defaulting or normalisation: no real change
+    if (after == before) {  // defaulting or normalisation: no real change
+      spdlog::debug("{}: dry run shows no change at {}", change.address, ToString(c.path));
+      continue;
+    }
     if (c.op != FieldChange::Op::kRemove && after) c.after = after;
     kept.push_back(std::move(c));
   }

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "engine/plan/field_set.h"
+#include "engine/plan/server_defaults.h"
 #include "resources/placeholder.h"
 
 namespace meshform::plan {
@@ -68,6 +69,10 @@ void CompareDesired(const nlohmann::json& desired, const nlohmann::json& live,
     auto before = ValueAt(live, path);
     bool generated = resources::IsPlaceholder(*after);
     if (before && !generated && *before == *after) continue;
+    if (before && !generated && after->is_array() &&
+        *before == WithServerDefaults(desired.value("apiVersion", ""), path, *after)) {
+      continue;
+    }
     if (before && after->is_object() && after->empty() && before->is_object()) continue;
     FieldChange change;
     change.op = before ? FieldChange::Op::kChange : FieldChange::Op::kAdd;

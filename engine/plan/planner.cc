@@ -1,8 +1,10 @@
 #include "engine/plan/planner.h"
 
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_for_each.h>
 #include <tbb/task_arena.h>
 
+#include <optional>
 #include <set>
 
 #include "engine/plan/dry_run.h"
@@ -13,6 +15,7 @@
 #include "engine/plan/targets.h"
 #include "engine/state/inventory.h"
 #include "engine/util/parallelism.h"
+#include "engine/util/phase_timer.h"
 #include "resources/placeholder.h"
 
 namespace meshform::plan {
@@ -64,18 +67,32 @@ class Planner {
       : input_(input), clients_(clients), options_(options) {}
 
   Plan Build() {
-    set_ = SelectTargets(*input_.resources, options_.targets);
+    if (!options_.targets.empty()) {
+      selected_ = SelectTargets(*input_.resources, options_.targets);
+      set_ = &selected_;
+    }
     plan_.mode = options_.mode;
     plan_.topology_name = input_.topology_name;
     plan_.topology_hash = input_.topology_hash;
     plan_.inventory_cluster = input_.inventory_cluster;
-    ReadLive();
-    ResolveAllValues();
-    for (const auto& r : set_) {
-      if (r.is_object()) PlanObject(r);
+    {
+      PhaseTimer timer("read live state");
+      ReadLive();
+    }
+    {
+      PhaseTimer timer("resolve values");
+      ResolveAllValues();
+    }
+    {
+      PhaseTimer timer("diff objects");
+      PlanObjects();
     }
     if (!problems_.empty()) throw PlanError(problems_);
-    ConfirmUpdates();
+    {
+      PhaseTimer timer("confirm updates with dry runs");
+      ConfirmUpdates();
+    }
+    PhaseTimer timer("plan deletions");
     PlanDeletions();
     std::sort(plan_.changes.begin(), plan_.changes.end(),
               [](const Change& a, const Change& b) { return a.address < b.address; });
@@ -86,7 +103,7 @@ class Planner {
  private:
   void ReadLive() {
     std::vector<WantedObject> wanted;
-    for (const auto& r : set_) {
+    for (const auto& r : *set_) {
       if (r.is_object()) {
         wanted.push_back(Wanted(r.cluster, r.object));
         desired_.insert(r.address);
@@ -109,8 +126,8 @@ class Planner {
   void ResolveAllValues() {
     ValueContext context{input_.topology_name, input_.inventory_cluster,
                          std::chrono::system_clock::now(), options_.ca_renew_before};
-    auto decisions = ResolveValues(set_, live_, clients_, context, plan_.values);
-    for (const auto& r : set_) {
+    auto decisions = ResolveValues(*set_, live_, clients_, context, plan_.values);
+    for (const auto& r : *set_) {
       if (!r.is_value()) continue;
       Change c;
       c.address = r.address;
@@ -123,7 +140,28 @@ class Planner {
     }
   }
 
-  void PlanObject(const resources::Resource& r) {
+  // Every object's change, diffed in parallel (each object is independent; the live state and
+  // the values are only read), added in the set's order.
+  void PlanObjects() {
+    std::vector<const resources::Resource*> objects;
+    for (const auto& r : *set_)
+      if (r.is_object()) objects.push_back(&r);
+    std::vector<std::optional<Change>> changes(objects.size());
+    std::vector<std::string> problems(objects.size());
+    AllowParallelism(options_.parallelism);
+    tbb::task_arena arena(std::max(1, options_.parallelism));
+    arena.execute([&] {
+      tbb::parallel_for(size_t{0}, objects.size(),
+                        [&](size_t i) { changes[i] = PlanObject(*objects[i], problems[i]); });
+    });
+    for (size_t i = 0; i < objects.size(); ++i) {
+      if (!problems[i].empty()) problems_.push_back(std::move(problems[i]));
+      if (changes[i]) plan_.changes.push_back(std::move(*changes[i]));
+    }
+  }
+
+  // The change for one object, or nothing (with `problem` set when it is in the way).
+  std::optional<Change> PlanObject(const resources::Resource& r, std::string& problem) const {
     Change c;
     c.address = r.address;
     c.cluster = r.cluster;
@@ -134,13 +172,13 @@ class Planner {
     if (owned != live_.owned.end()) {
       c.live = owned->second;
     } else if (unowned != live_.unowned.end()) {
-      if (options_.mode == Mode::kDestroy) return;  // never delete what meshform does not own
+      if (options_.mode == Mode::kDestroy) return std::nullopt;  // never delete what isn't ours
       if (!options_.adopt) {
-        problems_.push_back(r.address +
-                            ": exists but is not managed by meshform (it lacks the labels "
-                            "app.kubernetes.io/managed-by=meshform and meshform.io/topology=" +
-                            input_.topology_name + "); use --adopt to take it over");
-        return;
+        problem = r.address +
+                  ": exists but is not managed by meshform (it lacks the labels "
+                  "app.kubernetes.io/managed-by=meshform and meshform.io/topology=" +
+                  input_.topology_name + "); use --adopt to take it over";
+        return std::nullopt;
       }
       c.live = unowned->second;
       c.adopt = true;
@@ -151,10 +189,10 @@ class Planner {
       c.planned_uid = c.live->at("metadata").value("uid", "");
     }
     Decide(c);
-    plan_.changes.push_back(std::move(c));
+    return c;
   }
 
-  void Decide(Change& c) {
+  void Decide(Change& c) const {
     if (options_.mode == Mode::kDestroy) {
       c.action = c.live ? Action::kDelete : Action::kNoOp;
       if (c.live) c.reason = "destroy";
@@ -247,7 +285,8 @@ class Planner {
   const PlanInput& input_;
   const ClusterClients& clients_;
   const PlanOptions& options_;
-  resources::ResourceSet set_;
+  const resources::ResourceSet* set_ = input_.resources;  // everything, or the targets'
+  resources::ResourceSet selected_;                       // the targets and what they need
   std::set<std::string> desired_;
   LiveState live_;
   std::vector<WantedObject> forgotten_;  // listed by the inventory, no longer declared

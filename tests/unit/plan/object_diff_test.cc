@@ -124,5 +124,53 @@ TEST(ObjectDiff, ValueAtFollowsKeysAndIndexes) {
   EXPECT_FALSE(ValueAt(Live(), p).has_value());
 }
 
+// testdata/webhook-live.json: the stand-in renderer's injector as applied by meshform to a real
+// v1.20 API server, which added rules[].scope "*" inside the atomic rules list.
+json LiveWebhook() {
+  std::ifstream in(std::string(MESHFORM_SOURCE_DIR) +
+                   "/tests/unit/plan/testdata/webhook-live.json");
+  return json::parse(in);
+}
+
+json AppliedWebhook() {
+  return json::parse(R"({
+    "apiVersion": "admissionregistration.k8s.io/v1", "kind": "MutatingWebhookConfiguration",
+    "metadata": {"name": "istio-sidecar-injector", "labels": {"app": "sidecar-injector",
+      "app.kubernetes.io/managed-by": "meshform", "istio.io/rev": "default",
+      "meshform.io/topology": "bench"}},
+    "webhooks": [{"admissionReviewVersions": ["v1"],
+      "clientConfig": {"service": {"name": "istiod", "namespace": "istio-system",
+        "path": "/inject", "port": 443}},
+      "failurePolicy": "Ignore", "name": "sidecar-injector.istio.io",
+      "namespaceSelector": {"matchLabels": {"istio-injection": "enabled"}},
+      "rules": [{"apiGroups": [""], "apiVersions": ["v1"], "operations": ["CREATE"],
+        "resources": ["pods"]}],
+      "sideEffects": "None"}]})");
+}
+
+const json::json_pointer kRules("/webhooks/0/rules");
+
+TEST(ObjectDiff, ServerDefaultsInsideAnAtomicListAreNoChange) {
+  auto diff = DiffObject(AppliedWebhook(), LiveWebhook());
+  EXPECT_TRUE(diff.empty()) << ToString(diff.changes[0].path);
+}
+
+TEST(ObjectDiff, AChangeInsideAnAtomicListIsStillAChange) {
+  auto desired = AppliedWebhook();
+  desired[kRules][0]["operations"] = {"CREATE", "UPDATE"};
+  auto diff = DiffObject(desired, LiveWebhook());
+  ASSERT_EQ(diff.changes.size(), 1u);
+  EXPECT_EQ(ToString(diff.changes[0].path), R"(.webhooks[name="sidecar-injector.istio.io"].rules)");
+}
+
+TEST(ObjectDiff, ALiveValueOtherThanTheDefaultIsAChange) {
+  // Live says Namespaced; the desired rule says nothing, so applying it makes the scope "*".
+  auto live = LiveWebhook();
+  live[kRules][0]["scope"] = "Namespaced";
+  auto diff = DiffObject(AppliedWebhook(), live);
+  ASSERT_EQ(diff.changes.size(), 1u);
+  EXPECT_EQ(ToString(diff.changes[0].path), R"(.webhooks[name="sidecar-injector.istio.io"].rules)");
+}
+
 }  // namespace
 }  // namespace meshform::plan

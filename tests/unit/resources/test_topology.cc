@@ -76,7 +76,10 @@ topology::Topology MultiPrimaryTopology() {
 }
 
 CommandResult FakeRenderer::Run(const std::vector<std::string>& argv) {
-  calls.push_back(argv);
+  {
+    std::lock_guard<std::mutex> lock(calls_mutex);
+    calls.push_back(argv);
+  }
   if (exit_code != 0) return {exit_code, "", "renderer exploded\nsecond line"};
   std::string out = R"(
 apiVersion: apiextensions.k8s.io/v1

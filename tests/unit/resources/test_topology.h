@@ -1,6 +1,7 @@
 // Topologies built in code for the resources unit tests, and a fake Istio renderer.
 #pragma once
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,7 @@ topology::Topology MultiPrimaryTopology();
 class FakeRenderer : public CommandRunner {
  public:
   CommandResult Run(const std::vector<std::string>& argv) override;
+  std::mutex calls_mutex;  // Run is called from several threads at once
   std::vector<std::vector<std::string>> calls;
   int exit_code = 0;
 };
