@@ -12,11 +12,12 @@ namespace {
 
 using json = nlohmann::json;
 
-json Live() {
-  std::ifstream in(std::string(MESHFORM_SOURCE_DIR) +
-                   "/tests/unit/plan/testdata/deployment-live.json");
+json Testdata(const std::string& name) {
+  std::ifstream in(std::string(MESHFORM_SOURCE_DIR) + "/tests/unit/plan/testdata/" + name);
   return json::parse(in);
 }
+
+json Live() { return Testdata("deployment-live.json"); }
 
 // What meshform applied to make the live object.
 json Applied() {
@@ -126,11 +127,7 @@ TEST(ObjectDiff, ValueAtFollowsKeysAndIndexes) {
 
 // testdata/webhook-live.json: the stand-in renderer's injector as applied by meshform to a real
 // v1.20 API server, which added rules[].scope "*" inside the atomic rules list.
-json LiveWebhook() {
-  std::ifstream in(std::string(MESHFORM_SOURCE_DIR) +
-                   "/tests/unit/plan/testdata/webhook-live.json");
-  return json::parse(in);
-}
+json LiveWebhook() { return Testdata("webhook-live.json"); }
 
 json AppliedWebhook() {
   return json::parse(R"({
