@@ -98,7 +98,9 @@ ListResult Client::ListPage(const RestMapping& mapping, const ListOptions& optio
   query.AddIf(!options.label_selector.empty(), "labelSelector", options.label_selector)
       .AddIf(!options.field_selector.empty(), "fieldSelector", options.field_selector)
       .AddIf(options.limit > 0, "limit", std::to_string(options.limit))
-      .AddIf(!token.empty(), "continue", token);
+      .AddIf(!token.empty(), "continue", token)
+      .AddIf(!options.resource_version.empty() && token.empty(), "resourceVersion",
+             options.resource_version);
   Target target{mapping, {mapping.gv.ApiVersion(), mapping.kind, options.ns, ""}};
   json list = Send("list", target, "GET", mapping.Path(options.ns) + query.str());
   ListResult page;

@@ -27,6 +27,10 @@ struct ListOptions {
   int64_t limit = 0;           // page size; 0: no paging by the server
   std::string continue_token;  // resume from this page
   bool all_pages = true;       // follow continue tokens until the end
+  // "" (default): the most recent state (a consistent read from etcd). "0": any state the
+  // server has, served from its watch cache: much cheaper, possibly a moment old; for pollers
+  // that tolerate that, never for plans.
+  std::string resource_version;
 };
 
 struct ListResult {

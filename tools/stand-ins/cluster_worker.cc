@@ -44,7 +44,9 @@ void ClusterWorker::Loop() {
 void ClusterWorker::SyncOnce() {
   try {
     pods_.Sync();
-    load_balancers_.Sync();
+    // Services are listed whole (no selector finds LoadBalancers): every fifth pass, so that
+    // a thousand workloads' Services do not keep the API servers busy.
+    if (passes_++ % 5 == 0) load_balancers_.Sync();
     if (!last_error_.empty()) spdlog::info("{}: reachable again", client_->cluster());
     last_error_.clear();
   } catch (const std::exception& error) {

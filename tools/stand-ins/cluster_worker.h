@@ -35,6 +35,7 @@ class ClusterWorker {
   LoadBalancerAssigner load_balancers_;
   std::chrono::milliseconds period_;
   std::string last_error_;
+  int passes_ = 0;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

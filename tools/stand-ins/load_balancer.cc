@@ -27,8 +27,13 @@ LoadBalancerAssigner::LoadBalancerAssigner(kube::Client& client, const AddressPo
     : client_(client), pool_(pool) {}
 
 int LoadBalancerAssigner::Sync() {
-  std::vector<json> services = client_.List("v1", "Service").items;
+  kube::ListOptions options;
+  options.resource_version = "0";  // from the watch cache: polling etcd loaded the machine
+  std::vector<json> services = client_.List("v1", "Service", options).items;
   std::set<std::string> used;
+  auto now = std::chrono::steady_clock::now();
+  std::erase_if(recent_, [&](const auto& r) { return now - r.first > std::chrono::seconds(30); });
+  for (const auto& r : recent_) used.insert(r.second);
   for (const json& service : services) {
     for (const json& entry : Ingress(service)) used.insert(entry.value("ip", ""));
   }
@@ -46,6 +51,7 @@ int LoadBalancerAssigner::Sync() {
       continue;
     }
     used.insert(address);
+    recent_.emplace_back(now, address);
     ++assigned;
     spdlog::info("{}: service {}/{} gets load-balancer address {}", client_.cluster(),
                  service["metadata"].value("namespace", ""), service["metadata"].value("name", ""),

@@ -3,6 +3,11 @@
 // so also across the clusters of one harness), through the status subresource.
 #pragma once
 
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "engine/kube/client.h"
 #include "tools/stand-ins/address_pool.h"
 
@@ -17,6 +22,9 @@ class LoadBalancerAssigner {
  private:
   kube::Client& client_;
   const AddressPool& pool_;
+  // Addresses given out lately: the list comes from the API server's watch cache, which may
+  // not show them yet, and an address must never be given twice.
+  std::vector<std::pair<std::chrono::steady_clock::time_point, std::string>> recent_;
 };
 
 }  // namespace meshform::standins

@@ -12,6 +12,7 @@ PodStarter::PodStarter(kube::Client& client, AddressPool& pool) : client_(client
 int PodStarter::Sync() {
   kube::ListOptions options;
   options.field_selector = "status.phase=Pending";
+  options.resource_version = "0";  // from the watch cache: polling etcd loaded the machine
   int started = 0;
   for (nlohmann::json& pod : client_.List("v1", "Pod", options).items) {
     if (NeedsStart(pod) && Start(std::move(pod))) ++started;

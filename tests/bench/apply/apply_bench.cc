@@ -2,7 +2,8 @@
 // `kubectl apply --server-side` of the same objects on the same servers (one kubectl per
 // cluster, all three at once), and against the servers' raw capacity for server-side apply
 // (Debian's `hey` at high concurrency). Run inside tools/local-clusters:
-//   tools/local-clusters run beijing shanghai guangzhou -- build-apply/bin/apply_bench [N]
+//   tools/local-clusters run beijing shanghai guangzhou -- build/bin/apply_bench [N]
+//       [--parallelism P (default 32)] [--http1]
 // Prints objects/s for each and the ratios.
 #include <unistd.h>
 
@@ -35,7 +36,7 @@ double Seconds(Clock::time_point start) {
 
 // Applies every object of `sets` (cluster -> objects) with the executor; returns seconds.
 double RunMeshform(const plan::ClusterClients& clients, const bench::ObjectSets& sets,
-                   plan::Action action) {
+                   plan::Action action, int parallelism) {
   plan::Plan plan = bench::PlanOf(sets, action);
   apply::BasicWaiter waiter;
   apply::KubeRunnerOptions options;
@@ -44,7 +45,7 @@ double RunMeshform(const plan::ClusterClients& clients, const bench::ObjectSets&
   apply::NullStatus status;
   auto start = Clock::now();
   apply::ExecuteOptions o;
-  o.parallelism = 32;
+  o.parallelism = parallelism;
   auto result = apply::Execute(plan, runner, journal, status, o);
   double s = Seconds(start);
   if (result.outcome != apply::Outcome::kSucceeded) {
@@ -76,7 +77,18 @@ double RunKubectl(const std::string& kubeconfig, const bench::ObjectSets& sets,
 }  // namespace
 
 int main(int argc, char** argv) {
-  int total = argc > 1 ? std::atoi(argv[1]) : 2000;
+  int total = 2000, parallelism = 32;
+  bool http1 = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--parallelism" && i + 1 < argc) {
+      parallelism = std::atoi(argv[++i]);
+    } else if (arg == "--http1") {
+      http1 = true;
+    } else {
+      total = std::atoi(argv[i]);
+    }
+  }
   const char* kc = std::getenv("KUBECONFIG");
   const char* ctx = std::getenv("MESHFORM_TEST_CONTEXTS");
   if (!kc || !ctx) {
@@ -91,6 +103,7 @@ int main(int argc, char** argv) {
   contexts.resize(3);
   std::map<std::string, std::shared_ptr<kube::Client>> map;
   kube::ClientOptions client_options;
+  client_options.http2 = !http1;
   for (const auto& c : contexts) map[c] = kube::Client::ForContext(c, kubeconfig, client_options);
   plan::ClusterClients clients(map);
   std::string dir =
@@ -98,19 +111,22 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
 
   int per = total / 3;
-  auto ours = bench::MakeObjects(contexts, "mf-bench-a", per);
-  auto theirs = bench::MakeObjects(contexts, "mf-bench-b", per);
+  // Namespaces of a previous run may still be terminating: every run uses its own.
+  std::string run = std::to_string(getpid());
+  auto ours = bench::MakeObjects(contexts, "mf-bench-a" + run, per);
+  auto theirs = bench::MakeObjects(contexts, "mf-bench-b" + run, per);
   int n = 3 * per;
   bench::CreateNamespaces(clients, ours);
   bench::CreateNamespaces(clients, theirs);
 
-  double t_mf = RunMeshform(clients, ours, plan::Action::kCreate);
+  double t_mf = RunMeshform(clients, ours, plan::Action::kCreate, parallelism);
   double t_kc = RunKubectl(kubeconfig, theirs, dir);
-  double t_mf_noop = RunMeshform(clients, ours, plan::Action::kUpdate);
+  double t_mf_noop = RunMeshform(clients, ours, plan::Action::kUpdate, parallelism);
   double t_kc_noop = RunKubectl(kubeconfig, theirs, dir);
   double hey_rps = bench::HeyNoOpApplyRate(kubeconfig, contexts, ours, n, dir);
 
-  std::printf("objects: %d over 3 clusters (ConfigMaps, server-side apply)\n", n);
+  std::printf("objects: %d over 3 clusters (ConfigMaps, server-side apply, parallelism %d, %s)\n",
+              n, parallelism, http1 ? "HTTP/1.1" : "HTTP/2");
   std::printf("create  meshform: %.2fs = %.0f obj/s   kubectl: %.2fs = %.0f obj/s   ratio %.2fx\n",
               t_mf, n / t_mf, t_kc, n / t_kc, t_kc / t_mf);
   std::printf("no-op   meshform: %.2fs = %.0f obj/s   kubectl: %.2fs = %.0f obj/s   ratio %.2fx\n",

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "engine/kube/kubeconfig.h"
 #include "resources/resource.h"
@@ -77,6 +78,10 @@ void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& set
     kube::DeleteOptions o;
     o.ignore_not_found = true;
     clients.For(cluster).Delete({"v1", "Namespace", "", NamespaceOf(objects)}, o);
+  }
+  for (const auto& [cluster, objects] : sets) {
+    while (clients.For(cluster).GetIfExists({"v1", "Namespace", "", NamespaceOf(objects)}))
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
 }
 

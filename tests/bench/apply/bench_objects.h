@@ -23,6 +23,8 @@ plan::Plan PlanOf(const ObjectSets& sets, plan::Action action);
 // A v1 List of the objects, as JSON, for kubectl -f.
 void WriteList(const std::vector<nlohmann::json>& objects, const std::string& path);
 void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+// Deletes the namespaces and waits until they are gone: their objects' deletion would
+// otherwise load the servers during the next measurement.
 void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
 // Requests/s of no-op server-side applies of the first object of each cluster, sent by `hey`
 // (-c 32 per cluster, the three clusters at once, `total` requests in all).
