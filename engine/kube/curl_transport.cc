@@ -1,11 +1,14 @@
-// CurlTransport: pooled libcurl easy handles over one CURLSH (see curl_transport.h).
+// CurlTransport: pooled libcurl easy handles over one CURLSH, performed by the calling thread
+// or by one multiplexing I/O thread (see curl_transport.h).
 #include "engine/kube/curl_transport.h"
 
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace meshform::kube {
@@ -78,9 +81,84 @@ curl_blob Blob(const std::string& pem) {
   return curl_blob{const_cast<char*>(pem.data()), pem.size(), CURL_BLOB_COPY};
 }
 
+// The I/O thread of the multiplexed mode: a multi handle that performs every submitted easy
+// handle, HTTP/2 streams sharing connections, and fulfils each one's promise when it is done.
+class MultiLoop {
+ public:
+  MultiLoop() : multi_(curl_multi_init()) {
+    curl_multi_setopt(multi_, CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+    curl_multi_setopt(multi_, CURLMOPT_MAXCONNECTS, kMaxIdleConnections);
+    thread_ = std::thread([this] { Loop(); });
+  }
+  ~MultiLoop() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    curl_multi_wakeup(multi_);
+    thread_.join();
+    curl_multi_cleanup(multi_);
+  }
+  MultiLoop(const MultiLoop&) = delete;
+  MultiLoop& operator=(const MultiLoop&) = delete;
+
+  // Performs `h` on the I/O thread; returns its result once it is done.
+  CURLcode Perform(CURL* h) {
+    Job job{h, {}};
+    std::future<CURLcode> done = job.result.get_future();
+    {
+      std::lock_guard lock(mu_);
+      submitted_.push_back(&job);
+    }
+    curl_multi_wakeup(multi_);
+    return done.get();
+  }
+
+ private:
+  struct Job {
+    CURL* handle;
+    std::promise<CURLcode> result;
+  };
+
+  void Loop() {
+    while (true) {
+      {
+        std::lock_guard lock(mu_);
+        if (stopping_) break;
+        for (Job* job : submitted_) {
+          curl_easy_setopt(job->handle, CURLOPT_PRIVATE, job);
+          CURLMcode added = curl_multi_add_handle(multi_, job->handle);
+          if (added != CURLM_OK) job->result.set_value(CURLE_FAILED_INIT);
+        }
+        submitted_.clear();
+      }
+      int running = 0;
+      curl_multi_perform(multi_, &running);
+      int queued = 0;
+      while (CURLMsg* message = curl_multi_info_read(multi_, &queued)) {
+        if (message->msg != CURLMSG_DONE) continue;
+        Job* job = nullptr;
+        curl_easy_getinfo(message->easy_handle, CURLINFO_PRIVATE, &job);
+        CURLcode code = message->data.result;
+        curl_multi_remove_handle(multi_, message->easy_handle);
+        job->result.set_value(code);
+      }
+      curl_multi_poll(multi_, nullptr, 0, 1000, nullptr);
+    }
+    // Only reached when the transport is destroyed, when no request can be in flight.
+  }
+
+  CURLM* multi_;
+  std::mutex mu_;
+  std::vector<Job*> submitted_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 struct CurlTransport::Impl {
+  std::unique_ptr<MultiLoop> loop;  // kMultiplexed only
   CURLSH* share = nullptr;
   std::mutex locks[CURL_LOCK_DATA_LAST];
   std::mutex pool_mu;
@@ -114,18 +192,25 @@ struct CurlTransport::Impl {
   }
 };
 
-CurlTransport::CurlTransport() : impl_(std::make_unique<Impl>()) {
+CurlTransport::CurlTransport(Mode mode) : impl_(std::make_unique<Impl>()) {
   GlobalInit();
   impl_->share = curl_share_init();
   curl_share_setopt(impl_->share, CURLSHOPT_LOCKFUNC, &Impl::Lock);
   curl_share_setopt(impl_->share, CURLSHOPT_UNLOCKFUNC, &Impl::Unlock);
   curl_share_setopt(impl_->share, CURLSHOPT_USERDATA, impl_.get());
-  curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  // Multiplexed: the multi handle keeps the connections (a shared connection cache would keep
+  // requests from becoming streams of one connection).
+  if (mode == Mode::kMultiplexed) {
+    impl_->loop = std::make_unique<MultiLoop>();
+  } else {
+    curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  }
   curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
   curl_share_setopt(impl_->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
 }
 
 CurlTransport::~CurlTransport() {
+  impl_->loop.reset();
   for (CURL* handle : impl_->pool) curl_easy_cleanup(handle);
   curl_share_cleanup(impl_->share);
 }
@@ -206,7 +291,9 @@ HttpResponse CurlTransport::RoundTrip(const HttpRequest& request) {
   curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &OnHeader);
   curl_easy_setopt(h, CURLOPT_HEADERDATA, &response.headers);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-  CURLcode code = curl_easy_perform(h);
+  // Multiplexed: wait for a connection that can take another stream rather than open one.
+  if (impl_->loop) curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L);
+  CURLcode code = impl_->loop ? impl_->loop->Perform(h) : curl_easy_perform(h);
   long status = 0, version = 0, connects = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
   curl_easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);

@@ -1,7 +1,12 @@
-// The real Transport: libcurl with OpenSSL. A pool of easy handles shares one connection
-// cache, TLS session cache and DNS cache (a CURLSH), so that connections to the cluster are
-// reused by every thread; HTTP/2 is negotiated by ALPN where the server offers it; TLS is
-// verified against the cluster CA held in memory.
+// The real Transport: libcurl with OpenSSL. HTTP/2 is negotiated by ALPN where the server
+// offers it; TLS is verified against the cluster CA held in memory. Two ways to perform:
+//
+//   kMultiplexed (default): one I/O thread drives every request of this transport through a
+//     libcurl multi handle; HTTP/2 requests share connections as concurrent streams. Calling
+//     threads only prepare a request and sleep until its response is in. Many requests at once
+//     cost one connection and one thread's polling instead of one of each per request.
+//   kBlocking: each calling thread performs its request itself (curl_easy_perform); a pool of
+//     easy handles shares one connection, TLS session and DNS cache (a CURLSH).
 #pragma once
 
 #include <atomic>
@@ -13,7 +18,8 @@ namespace meshform::kube {
 
 class CurlTransport : public Transport {
  public:
-  CurlTransport();
+  enum class Mode { kMultiplexed, kBlocking };
+  explicit CurlTransport(Mode mode = Mode::kMultiplexed);
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;

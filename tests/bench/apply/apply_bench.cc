@@ -3,10 +3,12 @@
 // cluster, all three at once), and against the servers' raw capacity for server-side apply
 // (Debian's `hey` at high concurrency). Run inside tools/local-clusters:
 //   tools/local-clusters run beijing shanghai guangzhou -- build/bin/apply_bench [N]
-//       [--parallelism P (default 32)] [--http1]
+//       [--parallelism P (default 32)] [--runs R (default 3)] [--http1]
+//       [--blocking (the transport's other mode)]
 // Prints objects/s for each and the ratios.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -21,6 +23,7 @@
 #include "engine/apply/basic_waiter.h"
 #include "engine/apply/executor.h"
 #include "engine/apply/kube_step_runner.h"
+#include "engine/kube/curl_transport.h"
 #include "engine/plan/cluster_clients.h"
 #include "resources/resource.h"
 #include "tests/bench/apply/bench_objects.h"
@@ -29,6 +32,11 @@ namespace {
 
 using namespace meshform;
 using Clock = std::chrono::steady_clock;
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
 
 double Seconds(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
@@ -77,14 +85,18 @@ double RunKubectl(const std::string& kubeconfig, const bench::ObjectSets& sets,
 }  // namespace
 
 int main(int argc, char** argv) {
-  int total = 2000, parallelism = 32;
-  bool http1 = false;
+  int total = 2000, parallelism = 32, runs = 3;
+  bool http1 = false, blocking = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--parallelism" && i + 1 < argc) {
       parallelism = std::atoi(argv[++i]);
     } else if (arg == "--http1") {
       http1 = true;
+    } else if (arg == "--runs" && i + 1 < argc) {
+      runs = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--blocking") {
+      blocking = true;
     } else {
       total = std::atoi(argv[i]);
     }
@@ -95,20 +107,25 @@ int main(int argc, char** argv) {
     std::cerr << "run inside tools/local-clusters run A B C -- ...\n";
     return 1;
   }
-  std::string kubeconfig = kc;
+  std::string harness_kubeconfig = kc;
   std::vector<std::string> contexts;
   std::istringstream words(ctx);
   for (std::string w; words >> w;) contexts.push_back(w);
   if (contexts.size() < 3) return 1;
   contexts.resize(3);
-  std::map<std::string, std::shared_ptr<kube::Client>> map;
-  kube::ClientOptions client_options;
-  client_options.http2 = !http1;
-  for (const auto& c : contexts) map[c] = kube::Client::ForContext(c, kubeconfig, client_options);
-  plan::ClusterClients clients(map);
   std::string dir =
       std::filesystem::temp_directory_path() / ("mf-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
+  std::string kubeconfig = bench::WriteTokenKubeconfig(harness_kubeconfig, contexts, dir);
+  std::map<std::string, std::shared_ptr<kube::Client>> map;
+  kube::ClientOptions client_options;
+  client_options.http2 = !http1;
+  for (const auto& c : contexts) {
+    client_options.transport = std::make_shared<kube::CurlTransport>(
+        blocking ? kube::CurlTransport::Mode::kBlocking : kube::CurlTransport::Mode::kMultiplexed);
+    map[c] = kube::Client::ForContext(c, kubeconfig, client_options);
+  }
+  plan::ClusterClients clients(map);
 
   int per = total / 3;
   // Namespaces of a previous run may still be terminating: every run uses its own.
@@ -121,12 +138,20 @@ int main(int argc, char** argv) {
 
   double t_mf = RunMeshform(clients, ours, plan::Action::kCreate, parallelism);
   double t_kc = RunKubectl(kubeconfig, theirs, dir);
-  double t_mf_noop = RunMeshform(clients, ours, plan::Action::kUpdate, parallelism);
-  double t_kc_noop = RunKubectl(kubeconfig, theirs, dir);
-  double hey_rps = bench::HeyNoOpApplyRate(kubeconfig, contexts, ours, n, dir);
+  // The no-op runs and the raw capacity alternate, `runs` times each, medians reported: this
+  // machine is shared, and a figure taken once swings by a third from run to run.
+  std::vector<double> mf_noops, kc_noops, heys;
+  for (int r = 0; r < runs; ++r) {
+    mf_noops.push_back(RunMeshform(clients, ours, plan::Action::kUpdate, parallelism));
+    heys.push_back(bench::HeyNoOpApplyRate(harness_kubeconfig, contexts, ours, 3 * n, dir));
+    kc_noops.push_back(RunKubectl(kubeconfig, theirs, dir));
+  }
+  double t_mf_noop = Median(mf_noops), t_kc_noop = Median(kc_noops), hey_rps = Median(heys);
 
-  std::printf("objects: %d over 3 clusters (ConfigMaps, server-side apply, parallelism %d, %s)\n",
-              n, parallelism, http1 ? "HTTP/1.1" : "HTTP/2");
+  std::printf(
+      "objects: %d over 3 clusters (ConfigMaps, server-side apply, parallelism %d, %s, %s "
+      "transport, token credentials for all; no-op figures: medians of %d runs)\n",
+      n, parallelism, http1 ? "HTTP/1.1" : "HTTP/2", blocking ? "blocking" : "multiplexed", runs);
   std::printf("create  meshform: %.2fs = %.0f obj/s   kubectl: %.2fs = %.0f obj/s   ratio %.2fx\n",
               t_mf, n / t_mf, t_kc, n / t_kc, t_kc / t_mf);
   std::printf("no-op   meshform: %.2fs = %.0f obj/s   kubectl: %.2fs = %.0f obj/s   ratio %.2fx\n",

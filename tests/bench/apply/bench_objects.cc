@@ -1,6 +1,7 @@
 // The benchmark's objects and peers (see bench_objects.h).
 #include "tests/bench/apply/bench_objects.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <thread>
 
+#include "engine/kube/base64.h"
 #include "engine/kube/kubeconfig.h"
 #include "resources/resource.h"
 
@@ -85,18 +87,51 @@ void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& set
   }
 }
 
+namespace {
+
+std::string AdminToken(const std::string& harness_kubeconfig, const std::string& cluster) {
+  std::filesystem::path state = std::filesystem::path(harness_kubeconfig).parent_path();
+  std::ifstream file(state / cluster / "admin.token");
+  std::string token;
+  file >> token;
+  return token;
+}
+
+}  // namespace
+
+std::string WriteTokenKubeconfig(const std::string& harness_kubeconfig,
+                                 const std::vector<std::string>& clusters, const std::string& dir) {
+  auto config = kube::Kubeconfig::Load(harness_kubeconfig);
+  std::ostringstream y;
+  y << "apiVersion: v1\nkind: Config\nclusters:\n";
+  for (const auto& c : clusters) {
+    auto cluster = config.Resolve(c);
+    y << "- name: " << c << "\n  cluster:\n    server: " << cluster.server
+      << "\n    certificate-authority-data: " << kube::Base64Encode(cluster.tls.ca_pem) << "\n";
+  }
+  y << "users:\n";
+  for (const auto& c : clusters)
+    y << "- name: " << c << "\n  user:\n    token: " << AdminToken(harness_kubeconfig, c) << "\n";
+  y << "contexts:\n";
+  for (const auto& c : clusters)
+    y << "- name: " << c << "\n  context: {cluster: " << c << ", user: " << c << "}\n";
+  y << "current-context: " << clusters.at(0) << "\n";
+  std::string path = dir + "/token.kubeconfig";
+  std::ofstream(path) << y.str();
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return path;
+}
+
 double HeyNoOpApplyRate(const std::string& kubeconfig, const std::vector<std::string>& clusters,
                         const ObjectSets& sets, int total, const std::string& dir) {
   auto config = kube::Kubeconfig::Load(kubeconfig);
-  std::filesystem::path state = std::filesystem::path(kubeconfig).parent_path();
   std::string all;
   for (const auto& c : clusters) {
     const json& o = sets.at(c).at(0);
     std::string body = dir + "/hey-" + c + ".json";
     std::ofstream(body) << o.dump();
-    std::ifstream token_file(state / c / "admin.token");
-    std::string token;
-    token_file >> token;
+    std::string token = AdminToken(kubeconfig, c);
     std::string url = config.Resolve(c).server + "/api/v1/namespaces/" +
                       o["metadata"]["namespace"].get<std::string>() + "/configmaps/" +
                       o["metadata"]["name"].get<std::string>() +
@@ -106,21 +141,21 @@ double HeyNoOpApplyRate(const std::string& kubeconfig, const std::vector<std::st
            token + "' -D " + body + " '" + url + "' > " + dir + "/hey-" + c + ".out & ";
   }
   all += "wait";
+  auto start = std::chrono::steady_clock::now();
   if (std::system(all.c_str()) != 0) return 0;
-  double sum = 0;
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   for (const auto& c : clusters) {
     std::ifstream out(dir + "/hey-" + c + ".out");
     std::string line;
     while (std::getline(out, line)) {
-      auto pos = line.find("Requests/sec:");
-      if (pos != std::string::npos) sum += std::stod(line.substr(pos + 13));
       // "Status code distribution:" lines look like "  [200]\t1000 responses".
       if (line.find("responses") != std::string::npos && line.find("[200]") == std::string::npos) {
         std::cerr << "hey " << c << ": non-200 answers: " << line << "\n";
       }
     }
   }
-  return sum;
+  return (total / static_cast<int>(clusters.size())) * static_cast<double>(clusters.size()) /
+         seconds;
 }
 
 }  // namespace meshform::bench

@@ -26,8 +26,16 @@ void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& set
 // Deletes the namespaces and waits until they are gone: their objects' deletion would
 // otherwise load the servers during the next measurement.
 void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+// A kubeconfig (written to `dir`) for `clusters` of the harness's kubeconfig that
+// authenticates with each cluster's static admin token, as `hey` does: every contender then
+// sends the same requests with the same credentials (an API server spends more per request on
+// a client certificate than on a token). Returns its path.
+std::string WriteTokenKubeconfig(const std::string& harness_kubeconfig,
+                                 const std::vector<std::string>& clusters, const std::string& dir);
+
 // Requests/s of no-op server-side applies of the first object of each cluster, sent by `hey`
-// (-c 32 per cluster, the three clusters at once, `total` requests in all).
+// (-c 32 per cluster, the three clusters at once, `total` requests in all): all requests over
+// the wall time of the whole run.
 double HeyNoOpApplyRate(const std::string& kubeconfig, const std::vector<std::string>& clusters,
                         const ObjectSets& sets, int total, const std::string& dir);
 
