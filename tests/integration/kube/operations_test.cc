@@ -255,6 +255,25 @@ TEST(KubeTransportTest, ConnectionsAreReusedAcrossRequestsAndThreads) {
   EXPECT_LE(transport->stats().new_connections, 4);
 }
 
+TEST(KubeTransportTest, MultiplexedRequestsShareOneHttp2Connection) {
+  auto transport = std::make_shared<CurlTransport>(CurlTransport::Mode::kMultiplexed);
+  ClientOptions options;
+  options.transport = transport;
+  auto client = AdminClient(Context(0), options);
+  client->Raw({"GET", "/version", "", "", {}, {}});  // the connection, and its ALPN answer
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 16; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 10; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(transport->stats().requests, 161);
+  // 16 requests in flight at once are streams of the one connection (the blocking mode opens
+  // up to one per thread).
+  EXPECT_EQ(transport->stats().new_connections, 1);
+}
+
 TEST_F(KubeOperationsTest, ClusterScopedKindsIgnoreNamespaces) {
   json role = {
       {"apiVersion", "rbac.authorization.k8s.io/v1"},

@@ -124,6 +124,24 @@ TEST_F(KubeClientTest, ListOnePageReturnsTheContinueToken) {
             "https://fake.invalid/api/v1/configmaps?fieldSelector=metadata.name%3Dx&limit=1");
 }
 
+TEST_F(KubeClientTest, ListFromTheWatchCacheSendsResourceVersionOnItsFirstPageOnly) {
+  Answer([](const HttpRequest& r) {
+    bool second = r.url.find("continue=") != std::string::npos;
+    json list = {{"metadata", {{"resourceVersion", "7"}}}, {"items", json::array()}};
+    if (!second) list["metadata"]["continue"] = "page2";
+    return FakeTransport::Json(200, list.dump());
+  });
+  ListOptions options;
+  options.resource_version = "0";
+  options.limit = 5;
+  cluster.client->List("v1", "ConfigMap", options);
+  auto requests = cluster.ApiRequests();
+  ASSERT_EQ(requests.size(), 2u);
+  EXPECT_EQ(requests[0].url, "https://fake.invalid/api/v1/configmaps?limit=5&resourceVersion=0");
+  // A continue token already names the list's version; the server refuses both at once.
+  EXPECT_EQ(requests[1].url.find("resourceVersion"), std::string::npos) << requests[1].url;
+}
+
 TEST_F(KubeClientTest, ExpiredContinueTokenRestartsTheListOnce) {
   auto calls = std::make_shared<std::atomic<int>>(0);
   Answer([calls](const HttpRequest& r) {
