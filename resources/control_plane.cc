@@ -1,9 +1,6 @@
 // Control planes from the renderer's output.
 #include "resources/control_plane.h"
 
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
-
 #include <algorithm>
 #include <unordered_set>
 
@@ -49,16 +46,12 @@ void CompileControlPlanes(const topology::Topology& t, CommandRunner& runner, Re
   };
   std::vector<Rendered> rendered(t.clusters.size());
   int concurrency = static_cast<int>(std::clamp<size_t>(t.clusters.size(), 1, 16));
-  AllowParallelism(concurrency);
-  tbb::task_arena arena(concurrency);
-  arena.execute([&] {
-    tbb::parallel_for(size_t{0}, t.clusters.size(), [&](size_t i) {
-      try {
-        rendered[i].objects = RenderIstio(t, t.clusters[i], runner);
-      } catch (const Error& e) {
-        rendered[i].error = e.what();
-      }
-    });
+  ParallelFor(t.clusters.size(), concurrency, [&](size_t i) {
+    try {
+      rendered[i].objects = RenderIstio(t, t.clusters[i], runner);
+    } catch (const Error& e) {
+      rendered[i].error = e.what();
+    }
   });
   std::unordered_set<std::string> present;
   for (const auto& r : out) present.insert(r.address);

@@ -1,8 +1,5 @@
 #include "engine/plan/live_state.h"
 
-#include <tbb/parallel_for_each.h>
-#include <tbb/task_arena.h>
-
 #include <mutex>
 
 #include "engine/kube/errors.h"
@@ -132,12 +129,7 @@ LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::stri
                         const ClusterClients& clients, int parallelism) {
   auto groups = GroupByKind(wanted);
   Reader reader(topology, clients);
-  AllowParallelism(parallelism);
-  tbb::task_arena arena(std::max(1, parallelism));
-  arena.execute([&] {
-    tbb::parallel_for_each(groups.begin(), groups.end(),
-                           [&](const KindGroup& g) { reader.Read(g); });
-  });
+  ParallelFor(groups.size(), parallelism, [&](size_t i) { reader.Read(groups[i]); });
   return reader.Take();
 }
 

@@ -1,9 +1,5 @@
 #include "engine/plan/planner.h"
 
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_for_each.h>
-#include <tbb/task_arena.h>
-
 #include <optional>
 #include <set>
 
@@ -92,8 +88,10 @@ class Planner {
       PhaseTimer timer("confirm updates with dry runs");
       ConfirmUpdates();
     }
-    PhaseTimer timer("plan deletions");
-    PlanDeletions();
+    {
+      PhaseTimer timer("plan deletions");
+      PlanDeletions();
+    }
     std::sort(plan_.changes.begin(), plan_.changes.end(),
               [](const Change& a, const Change& b) { return a.address < b.address; });
     if (options_.mode == Mode::kDestroy) DeleteInventoryLast();
@@ -148,12 +146,8 @@ class Planner {
       if (r.is_object()) objects.push_back(&r);
     std::vector<std::optional<Change>> changes(objects.size());
     std::vector<std::string> problems(objects.size());
-    AllowParallelism(options_.parallelism);
-    tbb::task_arena arena(std::max(1, options_.parallelism));
-    arena.execute([&] {
-      tbb::parallel_for(size_t{0}, objects.size(),
-                        [&](size_t i) { changes[i] = PlanObject(*objects[i], problems[i]); });
-    });
+    ParallelFor(objects.size(), options_.parallelism,
+                [&](size_t i) { changes[i] = PlanObject(*objects[i], problems[i]); });
     for (size_t i = 0; i < objects.size(); ++i) {
       if (!problems[i].empty()) problems_.push_back(std::move(problems[i]));
       if (changes[i]) plan_.changes.push_back(std::move(*changes[i]));
@@ -224,11 +218,8 @@ class Planner {
         updates.push_back(&c);
       }
     }
-    AllowParallelism(options_.parallelism);
-    tbb::task_arena arena(std::max(1, options_.parallelism));
-    arena.execute([&] {
-      tbb::parallel_for_each(updates.begin(), updates.end(),
-                             [&](Change* c) { ConfirmWithDryRun(clients_.For(c->cluster), *c); });
+    ParallelFor(updates.size(), options_.parallelism, [&](size_t i) {
+      ConfirmWithDryRun(clients_.For(updates[i]->cluster), *updates[i]);
     });
   }
 

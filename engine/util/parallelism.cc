@@ -1,7 +1,10 @@
 #include "engine/util/parallelism.h"
 
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -17,6 +20,13 @@ void AllowParallelism(int threads) {
   // One more than requested: the calling thread joins the arena as well.
   control = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                   static_cast<size_t>(threads) + 1);
+}
+
+void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& fn) {
+  threads = std::max(1, threads);
+  AllowParallelism(threads);
+  tbb::task_arena arena(threads);
+  arena.execute([&] { tbb::parallel_for(size_t{0}, count, [&](size_t i) { fn(i); }); });
 }
 
 }  // namespace meshform
