@@ -235,6 +235,17 @@ TEST_F(KubeOperationsTest, RawRequestAndHttp2) {
   EXPECT_EQ(version.http_version, "2");  // ALPN picked HTTP/2
 }
 
+// `threads` threads, each sending `each` GET /version through `client`.
+void GetVersionConcurrently(Client& client, int threads, int each) {
+  std::vector<std::thread> running;
+  for (int t = 0; t < threads; ++t) {
+    running.emplace_back([&] {
+      for (int i = 0; i < each; ++i) client.Raw({"GET", "/version", "", "", {}, {}});
+    });
+  }
+  for (auto& t : running) t.join();
+}
+
 TEST(KubeTransportTest, ConnectionsAreReusedAcrossRequestsAndThreads) {
   auto transport = std::make_shared<CurlTransport>();
   ClientOptions options;
@@ -243,13 +254,7 @@ TEST(KubeTransportTest, ConnectionsAreReusedAcrossRequestsAndThreads) {
   for (int i = 0; i < 20; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
   EXPECT_EQ(transport->stats().requests, 20);
   EXPECT_EQ(transport->stats().new_connections, 1);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 25; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
-    });
-  }
-  for (auto& t : threads) t.join();
+  GetVersionConcurrently(*client, 4, 25);
   EXPECT_EQ(transport->stats().requests, 120);
   // At most one connection per thread in flight at once; never one per request.
   EXPECT_LE(transport->stats().new_connections, 4);
@@ -261,13 +266,7 @@ TEST(KubeTransportTest, MultiplexedRequestsShareOneHttp2Connection) {
   options.transport = transport;
   auto client = AdminClient(Context(0), options);
   client->Raw({"GET", "/version", "", "", {}, {}});  // the connection, and its ALPN answer
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 16; ++t) {
-    threads.emplace_back([&] {
-      for (int i = 0; i < 10; ++i) client->Raw({"GET", "/version", "", "", {}, {}});
-    });
-  }
-  for (auto& t : threads) t.join();
+  GetVersionConcurrently(*client, 16, 10);
   EXPECT_EQ(transport->stats().requests, 161);
   // 16 requests in flight at once are streams of the one connection (the blocking mode opens
   // up to one per thread).
