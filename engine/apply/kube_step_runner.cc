@@ -37,14 +37,15 @@ json ApplyWithDiscovery(kube::Client& client, const json& desired, bool force,
 
 }  // namespace
 
-KubeStepRunner::KubeStepRunner(const plan::ClusterClients& clients, plan::ValueStore& values,
+KubeStepRunner::KubeStepRunner(const kube::ClusterClients& clients, values::ValueStore& values,
                                Waiter& waiter, KubeRunnerOptions options)
     : clients_(clients), values_(values), waiter_(waiter), options_(std::move(options)) {}
 
 void KubeStepRunner::Run(const plan::Change& change, Journal& journal) {
   if (change.resource.is_value()) {
-    ValueContext context{clients_, values_, waiter_, options_};
-    RunValueStep(change, context, journal);
+    values::Context context{clients_, values_, options_.topology_name, options_.inventory_cluster,
+                            options_.kubeconfig_path};
+    RunValueStep(change, context, waiter_, journal);
     return;
   }
   RunObject(change, journal);

@@ -9,23 +9,22 @@
 
 #include "engine/apply/step_runner.h"
 #include "engine/apply/waiter.h"
-#include "engine/plan/cluster_clients.h"
-#include "engine/plan/value_store.h"
+#include "engine/kube/cluster_clients.h"
+#include "engine/values/value_store.h"
 
 namespace meshform::apply {
 
 struct KubeRunnerOptions {
-  bool force_conflicts = false;             // --force-conflicts: take over fields of other managers
-  std::string kubeconfig_path;              // for cluster-endpoint values ("" = kubectl's rules)
-  std::string topology_name;                // names the persisted root CA Secret
-  std::string inventory_cluster;            // where the root CA Secret lives
-  std::chrono::seconds value_timeout{300};  // tokens and load-balancer addresses
-  std::chrono::milliseconds poll{200};
+  bool force_conflicts = false;         // --force-conflicts: take over fields of other managers
+  std::string kubeconfig_path;          // for cluster-endpoint values ("" = kubectl's rules)
+  std::string topology_name;            // names the persisted root CA Secret
+  std::string inventory_cluster;        // where the root CA Secret lives
+  std::chrono::milliseconds poll{200};  // between retries of a kind discovery does not know yet
 };
 
 class KubeStepRunner : public StepRunner {
  public:
-  KubeStepRunner(const plan::ClusterClients& clients, plan::ValueStore& values, Waiter& waiter,
+  KubeStepRunner(const kube::ClusterClients& clients, values::ValueStore& values, Waiter& waiter,
                  KubeRunnerOptions options);
 
   void Run(const plan::Change& change, Journal& journal) override;
@@ -37,8 +36,8 @@ class KubeStepRunner : public StepRunner {
   void DeleteObject(const plan::Change& change, Journal& journal);
   void UndoObject(const Effect& effect);
 
-  const plan::ClusterClients& clients_;
-  plan::ValueStore& values_;
+  const kube::ClusterClients& clients_;
+  values::ValueStore& values_;
   Waiter& waiter_;
   KubeRunnerOptions options_;
 };

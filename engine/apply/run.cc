@@ -1,7 +1,6 @@
 // Running a plan for real (see run.h).
 #include "engine/apply/run.h"
 
-#include <istream>
 #include <ostream>
 
 #include "engine/apply/executor.h"
@@ -12,12 +11,12 @@
 
 namespace meshform::apply {
 
-ExecuteResult RunPlan(plan::Plan& plan, const plan::ClusterClients& clients,
+ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
                       const RunOptions& options, Status& status, const std::atomic<bool>* cancel) {
   auto file =
       std::make_shared<JournalFile>(JournalPath(options.journal_folder, plan.topology_name));
   Journal journal(file);
-  WaitOptions waits;
+  readiness::WaitOptions waits;
   waits.timeout = options.wait_timeout;
   WaitsAdapter waiter(waits);
   KubeRunnerOptions runner_options;
@@ -25,7 +24,6 @@ ExecuteResult RunPlan(plan::Plan& plan, const plan::ClusterClients& clients,
   runner_options.kubeconfig_path = options.kubeconfig;
   runner_options.topology_name = plan.topology_name;
   runner_options.inventory_cluster = plan.inventory_cluster;
-  runner_options.value_timeout = options.wait_timeout;
   KubeStepRunner runner(clients, plan.values, waiter, runner_options);
   ExecuteOptions execute;
   execute.parallelism = options.parallelism;
@@ -34,7 +32,7 @@ ExecuteResult RunPlan(plan::Plan& plan, const plan::ClusterClients& clients,
   return Execute(plan, runner, journal, status, execute);
 }
 
-int RunLocked(plan::Plan& plan, const plan::ClusterClients& clients, const RunOptions& options,
+int RunLocked(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
               Status& status, std::ostream& err) {
   try {
     state::LockOptions lock_options;
@@ -59,16 +57,6 @@ int RunLocked(plan::Plan& plan, const plan::ClusterClients& clients, const RunOp
     err << "Error: " << e.what() << "\n";
     return 1;
   }
-}
-
-bool Confirm(const std::string& question, const std::string& detail, std::istream& in,
-             std::ostream& out) {
-  out << "\n"
-      << question << "\n  " << detail << "\n  Only 'yes' will be accepted to approve.\n\n"
-      << "  Enter a value: " << std::flush;
-  std::string answer;
-  if (!std::getline(in, answer)) return false;
-  return answer == "yes";
 }
 
 }  // namespace meshform::apply

@@ -1,6 +1,6 @@
 // Running a plan for real, as `meshform apply` and `meshform destroy` do: the journal file
 // (.meshform/ in the working directory, like Terraform's .terraform/), the Kubernetes step runner
-// with the data-driven waits, the executor. Also the confirmation prompt both commands share.
+// with the data-driven waits, the executor.
 #pragma once
 
 #include <atomic>
@@ -11,7 +11,7 @@
 
 #include "engine/apply/result.h"
 #include "engine/apply/status.h"
-#include "engine/plan/cluster_clients.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/plan/plan.h"
 
 namespace meshform::apply {
@@ -33,19 +33,14 @@ struct RunOptions {
 // Executes `plan` (its ValueStore is filled as values are produced). Throws meshform::Error
 // only when the run cannot start (the journal file cannot be written).
 // `cancel` (optional) turning true stops new steps, like a failure.
-ExecuteResult RunPlan(plan::Plan& plan, const plan::ClusterClients& clients,
+ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
                       const RunOptions& options, Status& status,
                       const std::atomic<bool>* cancel = nullptr);
 
 // RunPlan under the topology's lock (the Lease in the inventory cluster, held and renewed for
 // the whole run). Returns the exit code: 1 when the lock is held by another run (named on
 // `err`, with since when) or the run cannot start; else ExitCode(outcome).
-int RunLocked(plan::Plan& plan, const plan::ClusterClients& clients, const RunOptions& options,
+int RunLocked(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
               Status& status, std::ostream& err);
-
-// Terraform's prompt: prints `question` and "Only 'yes' will be accepted to approve.", reads a
-// line from `in`; true only for "yes".
-bool Confirm(const std::string& question, const std::string& detail, std::istream& in,
-             std::ostream& out);
 
 }  // namespace meshform::apply

@@ -1,6 +1,6 @@
 // The boundary between the executor (what runs when, journal, rollback) and the work of a step
 // (talking to clusters, generating values). The real implementation is KubeStepRunner
-// (kube_step_runner.h); unit tests use fakes, and FaultInjectingRunner (fault.h) wraps either
+// (kube_step_runner.h); unit tests use fakes, and FaultInjectingRunner (tests/support) wraps either
 // to fail a chosen step.
 #pragma once
 

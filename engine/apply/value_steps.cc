@@ -1,107 +1,104 @@
-// Value steps (see value_steps.h): dispatch, the CA values, and the store's journal.
+// Value steps (see value_steps.h): dispatch by value type, the waits for observed values, and
+// the store's journal.
 #include "engine/apply/value_steps.h"
 
-#include <chrono>
-
-#include "engine/apply/observed_values.h"
-#include "engine/pki/ca.h"
-#include "engine/pki/files.h"
 #include "engine/util/error.h"
-#include "resources/values.h"
+#include "engine/values/endpoint.h"
+#include "engine/values/intermediate_ca.h"
+#include "engine/values/lb_address.h"
+#include "engine/values/remote_kubeconfig.h"
+#include "engine/values/root_ca.h"
+#include "engine/values/token.h"
 
 namespace meshform::apply {
 
 namespace {
 
 using nlohmann::json;
+using values::ValueStore;
 
-pki::KeyType KeyTypeOf(const json& params) {
-  int bits = params.value("keyBits", 4096);
-  if (bits == 2048) return pki::KeyType::kRsa2048;
-  if (bits == 3072) return pki::KeyType::kRsa3072;
-  return pki::KeyType::kRsa4096;
+// Stores `fields` under the change's address, journaling the previous fields first.
+void SetValue(const plan::Change& change, ValueStore& store, Journal& journal,
+              ValueStore::Fields fields) {
+  Effect effect = ValueEffect(change.address, change.address);
+  effect.sensitive = change.resource.sensitive;
+  if (auto prior = store.Get(change.address)) effect.prior = json(*prior);
+  size_t id = journal.Record(effect);
+  store.Set(change.address, std::move(fields));
+  journal.MarkApplied(id);
 }
 
-void RootCa(const plan::Change& change, ValueContext& context, Journal& journal) {
+// The token, once the API server's token controller filled the Secret; a TokenRequest when it
+// stays empty until the wait gives up.
+ValueStore::Fields ProduceToken(const plan::Change& change, values::Context& context,
+                                Waiter& waiter) {
   const json& params = change.resource.value.params;
-  if (context.values.Has(change.address)) return;  // reused (planned from the persisted root)
-  pki::CaBundle root;
-  if (!params.value("generate", true)) {
-    root = pki::LoadCaBundle(params.value("certFile", ""), params.value("keyFile", ""));
-    SetValue(change, context.values, journal, {{"cert", root.cert_pem}, {"key", root.key_pem}});
-    return;
+  kube::Client& client = context.clients.For(values::TokenCluster(params, change.cluster));
+  std::optional<ValueStore::Fields> fields;
+  try {
+    waiter.WaitReady(client, values::TokenSecretObject(params));
+    if (auto secret = client.GetIfExists(values::TokenSecretRef(params))) {
+      fields = values::TokenFromSecret(*secret);
+    }
+  } catch (const Error&) {
+    // Not filled in time: fall back to a TokenRequest below.
   }
-  pki::RootParams p;
-  p.common_name = params.value("commonName", p.common_name);
-  p.organization = params.value("organization", p.organization);
-  p.validity_days = params.value("validityDays", p.validity_days);
-  p.key_type = KeyTypeOf(params);
-  root = pki::GenerateRoot(p, std::chrono::system_clock::now());
-  // Persisted by the state resource meshform-system/meshform-root-ca-<topology> (a desired
-  // Secret holding placeholders of this value; see engine/state/inventory.h).
-  SetValue(change, context.values, journal, {{"cert", root.cert_pem}, {"key", root.key_pem}});
+  if (!fields) {
+    std::string token =
+        client.CreateToken(params.value("namespace", ""), params.value("serviceAccount", "")).token;
+    fields = ValueStore::Fields{{"token", token}, {"ca.crt", ""}};
+  }
+  return values::WithClusterCa(*fields, change.address, params, change.cluster, context.store);
 }
 
-void IntermediateCa(const plan::Change& change, ValueContext& context, Journal& journal) {
+// The Service's address, once the load balancer assigned it.
+ValueStore::Fields ProduceLbAddress(const plan::Change& change, values::Context& context,
+                                    Waiter& waiter) {
   const json& params = change.resource.value.params;
-  std::string root_address = resources::RootCaAddress();
-  pki::CaBundle root{context.values.Field(root_address, "cert"),
-                     context.values.Field(root_address, "key")};
-  pki::IntermediateParams p;
-  p.cluster = params.value("cluster", "");
-  const json& subject = params.value("subject", json::object());
-  p.common_name = subject.value("CN", p.common_name);
-  p.organization = subject.value("O", p.organization);
-  p.validity_days = params.value("validityDays", p.validity_days);
-  p.key_type = KeyTypeOf(params);
-  if (params.contains("dnsNames") && !params["dnsNames"].empty()) {
-    p.san_dns = params["dnsNames"][0].get<std::string>();
+  kube::Client& client = context.clients.For(params.value("cluster", change.cluster));
+  waiter.WaitReady(client, values::LbServiceObject(params));
+  kube::ObjectRef ref = values::LbServiceRef(params);
+  if (auto service = client.GetIfExists(ref)) {
+    if (auto fields = values::LbAddressFromService(*service)) return *fields;
   }
-  pki::CaBundle ca = pki::IssueIntermediate(root, p, std::chrono::system_clock::now());
-  SetValue(change, context.values, journal,
-           {{"cert", ca.cert_pem},
-            {"key", ca.key_pem},
-            {"chain", ca.cert_pem + root.cert_pem},
-            {"root", root.cert_pem}});
+  throw Error(change.address + ": the Service " + ref.ns + "/" + ref.name +
+              " has no load-balancer address");
+}
+
+std::optional<ValueStore::Fields> Produce(const plan::Change& change, values::Context& context,
+                                          Waiter& waiter) {
+  const std::string& type = change.resource.value.type;
+  const json& params = change.resource.value.params;
+  if (type == "ca-root") {
+    // Loaded from files or read back from an earlier apply at plan time: nothing to do.
+    if (context.store.Has(change.address)) return std::nullopt;
+    return values::GenerateRootCa(params, std::chrono::system_clock::now());
+  }
+  if (type == "ca-intermediate") {
+    return values::IssueIntermediateCa(params, context.store, std::chrono::system_clock::now());
+  }
+  if (type == "service-account-token") return ProduceToken(change, context, waiter);
+  if (type == "cluster-endpoint") return values::ProduceEndpoint(params, context);
+  if (type == "kubeconfig") return values::BuildRemoteKubeconfig(params, context.store);
+  if (type == "lb-address") return ProduceLbAddress(change, context, waiter);
+  throw Error(change.address + ": unknown value type '" + type + "'");
 }
 
 }  // namespace
 
-void SetValue(const plan::Change& change, plan::ValueStore& values, Journal& journal,
-              plan::ValueStore::Fields fields) {
-  Effect effect = ValueEffect(change.address, change.address);
-  effect.sensitive = change.resource.sensitive;
-  if (auto prior = values.Get(change.address)) effect.prior = json(*prior);
-  size_t id = journal.Record(effect);
-  values.Set(change.address, std::move(fields));
-  journal.MarkApplied(id);
+void RunValueStep(const plan::Change& change, values::Context& context, Waiter& waiter,
+                  Journal& journal) {
+  if (auto fields = Produce(change, context, waiter)) {
+    SetValue(change, context.store, journal, std::move(*fields));
+  }
 }
 
-void UndoValueEffect(plan::ValueStore& values, const Effect& effect) {
+void UndoValueEffect(ValueStore& store, const Effect& effect) {
   if (!effect.prior) {
-    values.Erase(effect.what);
+    store.Erase(effect.what);
     return;
   }
-  values.Set(effect.what, effect.prior->get<plan::ValueStore::Fields>());
-}
-
-void RunValueStep(const plan::Change& change, ValueContext& context, Journal& journal) {
-  const std::string& type = change.resource.value.type;
-  if (type == "ca-root") {
-    RootCa(change, context, journal);
-  } else if (type == "ca-intermediate") {
-    IntermediateCa(change, context, journal);
-  } else if (type == "service-account-token") {
-    SetValue(change, context.values, journal, ReadToken(change, context));
-  } else if (type == "cluster-endpoint") {
-    SetValue(change, context.values, journal, ReadEndpoint(change, context));
-  } else if (type == "kubeconfig") {
-    SetValue(change, context.values, journal, BuildKubeconfigValue(change, context));
-  } else if (type == "lb-address") {
-    SetValue(change, context.values, journal, ReadLbAddress(change, context));
-  } else {
-    throw Error(change.address + ": unknown value type '" + type + "'");
-  }
+  store.Set(effect.what, effect.prior->get<ValueStore::Fields>());
 }
 
 }  // namespace meshform::apply

@@ -1,8 +1,8 @@
 // What a step waits for after writing: readiness of the object it applied (by kind: Namespace
 // Active, CRD Established, Deployment available, LoadBalancer address, token Secret filled) and
 // the disappearance of an object it deleted. The executor calls through this interface so
-// that unit tests fake it; WaitsAdapter (waiter_adapter.h) forwards to engine/apply/waits.h,
-// BasicWaiter (basic_waiter.h) is the executor's own minimal fallback.
+// that unit tests fake it; WaitsAdapter (waiter_adapter.h) forwards to engine/readiness/waits.h,
+// tests/support/basic_waiter.h a minimal one for tests.
 #pragma once
 
 #include <functional>

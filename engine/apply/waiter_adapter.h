@@ -1,4 +1,4 @@
-// The Waiter of real runs: forwards to the data-driven waits of engine/apply/waits.h
+// The Waiter of real runs: forwards to the data-driven waits of engine/readiness/waits.h
 // (readiness rules by kind), with their progress reported as "Still waiting" lines.
 #pragma once
 
@@ -6,23 +6,23 @@
 #include <string>
 
 #include "engine/apply/waiter.h"
-#include "engine/apply/waits.h"
+#include "engine/readiness/waits.h"
 
 namespace meshform::apply {
 
 class WaitsAdapter : public Waiter {
  public:
-  explicit WaitsAdapter(WaitOptions options) : options_(std::move(options)) {}
+  explicit WaitsAdapter(readiness::WaitOptions options) : options_(std::move(options)) {}
 
   void WaitReady(kube::Client& client, const nlohmann::json& object) override {
-    WaitUntilReady(client, object, options_);
+    readiness::WaitUntilReady(client, object, options_);
   }
   void WaitGone(kube::Client& client, const kube::ObjectRef& ref, const std::string& uid) override {
-    WaitUntilGone(client, ref, uid, options_);
+    readiness::WaitUntilGone(client, ref, uid, options_);
   }
 
  private:
-  WaitOptions options_;
+  readiness::WaitOptions options_;
 };
 
 }  // namespace meshform::apply

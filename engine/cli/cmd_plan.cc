@@ -3,8 +3,8 @@
 
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
+#include "engine/cli/views/plan_text.h"
 #include "engine/plan/plan_json.h"
-#include "engine/plan/plan_text.h"
 #include "engine/plan/saved_plan.h"
 #include "engine/util/phase_timer.h"
 
@@ -40,7 +40,7 @@ int RunPlan(const Args& args) {
   if (output == "json") {
     std::cout << plan::PlanToJson(p).dump(2) << "\n";
   } else {
-    std::cout << plan::RenderPlanText(p, {plan::ColorWanted(), false});
+    std::cout << RenderPlanText(p, {ColorWanted(), false});
   }
   if (vars.count("out")) {
     std::string out = vars["out"].as<std::string>();

@@ -59,9 +59,4 @@ po::options_description ClusterOptions() {
   return o;
 }
 
-int NotAvailableYet(const std::string& name) {
-  std::cerr << "meshform " << name << ": not available yet in this version of meshform.\n";
-  return 1;
-}
-
 }  // namespace meshform::cli

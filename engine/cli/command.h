@@ -18,15 +18,13 @@ struct Parsed {
   po::variables_map vars;
   std::optional<int> exit_code;
 };
-Parsed ParseCommand(const std::string& name, const std::string& usage, po::options_description options,
-                    const Args& args, const po::positional_options_description* positional = nullptr);
+Parsed ParseCommand(const std::string& name, const std::string& usage,
+                    po::options_description options, const Args& args,
+                    const po::positional_options_description* positional = nullptr);
 
 // Option sets shared by several subcommands.
-po::options_description TopologyOptions();   // -f/--file
-po::options_description ClusterOptions();    // --kubeconfig, --parallelism
-
-// What a subcommand that a later milestone fills prints; returns 1.
-int NotAvailableYet(const std::string& name);
+po::options_description TopologyOptions();  // -f/--file
+po::options_description ClusterOptions();   // --kubeconfig, --parallelism
 
 int RunValidate(const Args& args);
 int RunPlan(const Args& args);

@@ -51,13 +51,21 @@ std::string TopologyHash(const std::string& file, const resources::ResourceSet& 
   return out;
 }
 
+std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& topology,
+                                                     const std::string& kubeconfig,
+                                                     const kube::ClientOptions& options) {
+  std::vector<kube::ClusterContext> contexts;
+  for (const auto& cluster : topology.clusters) contexts.push_back({cluster.name, cluster.context});
+  return std::make_unique<kube::ClusterClients>(contexts, kubeconfig, options);
+}
+
 std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err) {
   auto compiled = LoadAndCompile(request.file, err);
   if (!compiled) return std::nullopt;
   try {
     auto clients = [&] {
       PhaseTimer timer("connect clients");
-      return std::make_unique<plan::ClusterClients>(compiled->topology, request.kubeconfig);
+      return ConnectClients(compiled->topology, request.kubeconfig);
     }();
     plan::PlanInput input;
     input.topology_name = compiled->topology.name;

@@ -11,7 +11,7 @@
 
 #include "engine/cli/command.h"
 #include "engine/cli/topology_pipeline.h"
-#include "engine/plan/cluster_clients.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/plan/plan.h"
 #include "engine/plan/planner.h"
 
@@ -25,7 +25,7 @@ struct PlanRequest {
 
 struct Planned {
   CompiledTopology compiled;
-  std::unique_ptr<plan::ClusterClients> clients;
+  std::unique_ptr<kube::ClusterClients> clients;
   plan::Plan plan;
 };
 
@@ -34,6 +34,11 @@ po::options_description PlanningOptions();
 
 // The request from parsed options (TopologyOptions, ClusterOptions, PlanningOptions).
 PlanRequest RequestFrom(const po::variables_map& vars, plan::Mode mode);
+
+// One client per cluster of `topology`, through its kubeconfig context.
+std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& topology,
+                                                     const std::string& kubeconfig,
+                                                     const kube::ClientOptions& options = {});
 
 std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err);
 

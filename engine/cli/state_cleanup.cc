@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "engine/apply/waits.h"
+#include "engine/readiness/waits.h"
 #include "engine/state/cleanup.h"
 #include "engine/state/inventory.h"
 
@@ -12,9 +12,9 @@ void RemoveUnusedState(const Planned& planned, std::chrono::seconds wait_timeout
   try {
     kube::Client& host = planned.clients->For(planned.plan.inventory_cluster);
     if (state::RemoveStateIfUnused(host, planned.plan.topology_name)) {
-      apply::WaitOptions wait;
+      readiness::WaitOptions wait;
       wait.timeout = wait_timeout;
-      apply::WaitUntilGone(host, {"v1", "Namespace", "", state::kStateNamespace}, "", wait);
+      readiness::WaitUntilGone(host, {"v1", "Namespace", "", state::kStateNamespace}, "", wait);
     }
   } catch (const std::exception& e) {
     std::cerr << "Warning: could not remove namespace " << state::kStateNamespace << ": "

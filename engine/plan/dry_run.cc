@@ -30,15 +30,15 @@ void ConfirmWithDryRun(kube::Client& client, Change& change) {
     change.reason = "the server refuses to change an immutable field: " + e.server_message();
     return;
   }
-  std::vector<FieldChange> kept;
+  std::vector<ssa::FieldChange> kept;
   for (auto& c : change.diff.changes) {
-    auto after = ValueAt(result, c.path);
+    auto after = ssa::ValueAt(result, c.path);
     auto before = c.before;
     if (after == before) {  // defaulting or normalisation: no real change
       spdlog::debug("{}: dry run shows no change at {}", change.address, ToString(c.path));
       continue;
     }
-    if (c.op != FieldChange::Op::kRemove && after) c.after = after;
+    if (c.op != ssa::FieldChange::Op::kRemove && after) c.after = after;
     kept.push_back(std::move(c));
   }
   change.diff.changes = std::move(kept);

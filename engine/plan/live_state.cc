@@ -54,7 +54,7 @@ bool HasOwnershipLabels(const nlohmann::json& item, const std::string& topology)
 
 class Reader {
  public:
-  Reader(const std::string& topology, const ClusterClients& clients)
+  Reader(const std::string& topology, const kube::ClusterClients& clients)
       : topology_(topology), selector_(OwnershipSelector(topology)), clients_(clients) {}
 
   void Read(const KindGroup& g) {
@@ -65,9 +65,7 @@ class Reader {
     try {
       owned = client.List(g.api_version, g.kind, owned_opts);
     } catch (const kube::NoKindMatch&) {
-      std::lock_guard<std::mutex> lock(mu_);
-      state_.unknown_kinds.insert(g.cluster + " " + g.api_version + " " + g.kind);
-      return;
+      return;  // not served yet (its CRD is not installed): nothing of it exists
     }
     std::set<std::string> found;
     for (auto& item : owned.items) {
@@ -113,7 +111,7 @@ class Reader {
 
   std::string topology_;
   std::string selector_;
-  const ClusterClients& clients_;
+  const kube::ClusterClients& clients_;
   std::mutex mu_;
   LiveState state_;
 };
@@ -126,7 +124,7 @@ std::string OwnershipSelector(const std::string& topology) {
 }
 
 LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::string& topology,
-                        const ClusterClients& clients, int parallelism) {
+                        const kube::ClusterClients& clients, int parallelism) {
   auto groups = GroupByKind(wanted);
   Reader reader(topology, clients);
   ParallelFor(groups.size(), parallelism, [&](size_t i) { reader.Read(groups[i]); });

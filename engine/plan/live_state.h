@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/cluster_clients.h"
+#include "engine/kube/cluster_clients.h"
 
 namespace meshform::plan {
 
@@ -26,8 +26,6 @@ struct WantedObject {
 struct LiveState {
   std::map<std::string, nlohmann::json> owned;    // by address: objects with meshform's labels
   std::map<std::string, nlohmann::json> unowned;  // by address: wanted objects without them
-  // Kinds the cluster does not serve yet (their CRD is not installed): "cluster apiVersion kind".
-  std::set<std::string> unknown_kinds;
 };
 
 // The label selector of objects meshform manages for `topology`.
@@ -36,6 +34,6 @@ std::string OwnershipSelector(const std::string& topology);
 // Reads, for every (cluster, apiVersion, kind) of `wanted`, the owned objects of that kind,
 // plus the unowned ones among `wanted`. Throws meshform::Error naming cluster and kind.
 LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::string& topology,
-                        const ClusterClients& clients, int parallelism);
+                        const kube::ClusterClients& clients, int parallelism);
 
 }  // namespace meshform::plan

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/object_diff.h"
-#include "engine/plan/value_store.h"
+#include "engine/ssa/object_diff.h"
+#include "engine/values/value_store.h"
 #include "resources/resource.h"
 
 namespace meshform::plan {
@@ -38,7 +38,7 @@ struct Change {
   std::optional<nlohmann::json> live;
   std::string planned_resource_version;  // live metadata.resourceVersion ("" when absent)
   std::string planned_uid;               // live metadata.uid ("" when absent)
-  ObjectDiff diff;                       // field changes (objects; empty for create/delete)
+  ssa::ObjectDiff diff;                  // field changes (objects; empty for create/delete)
   std::string reason;                    // why: replace, reissue, delete, adopt
   bool adopt = false;                    // exists without meshform's labels; --adopt given
 };
@@ -49,7 +49,7 @@ struct Plan {
   std::string topology_hash;      // SHA-256 of the topology file's bytes (and files it references)
   std::string inventory_cluster;  // where the inventory and the lock live
   std::vector<Change> changes;    // sorted by address; no-ops included
-  ValueStore values;              // values known at plan time (sensitive: never serialized)
+  values::ValueStore values;      // values known at plan time (sensitive: never serialized)
   std::vector<std::string> warnings;
 
   int Count(Action action) const;

@@ -1,6 +1,6 @@
 #include "engine/plan/plan_json.h"
 
-#include "engine/plan/plan_text.h"
+#include "engine/plan/shown_value.h"
 #include "resources/placeholder.h"
 
 namespace meshform::plan {
@@ -15,13 +15,13 @@ json Shown(const std::optional<json>& value, bool sensitive) {
   return *value;
 }
 
-const char* OpName(FieldChange::Op op) {
+const char* OpName(ssa::FieldChange::Op op) {
   switch (op) {
-    case FieldChange::Op::kAdd:
+    case ssa::FieldChange::Op::kAdd:
       return "add";
-    case FieldChange::Op::kChange:
+    case ssa::FieldChange::Op::kChange:
       return "change";
-    case FieldChange::Op::kRemove:
+    case ssa::FieldChange::Op::kRemove:
       return "remove";
   }
   return "?";

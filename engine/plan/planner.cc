@@ -4,11 +4,11 @@
 #include <set>
 
 #include "engine/plan/dry_run.h"
-#include "engine/plan/immutable_fields.h"
 #include "engine/plan/live_state.h"
 #include "engine/plan/resolve_values.h"
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
+#include "engine/ssa/immutable_fields.h"
 #include "engine/state/inventory.h"
 #include "engine/util/parallelism.h"
 #include "engine/util/phase_timer.h"
@@ -50,7 +50,8 @@ bool AppliedByMeshform(const json& object) {
   const json& meta = object.at("metadata");
   if (!meta.contains("managedFields")) return false;
   for (const auto& entry : meta["managedFields"]) {
-    if (entry.value("manager", "") == kFieldManager && entry.value("operation", "") == "Apply") {
+    if (entry.value("manager", "") == ssa::kFieldManager &&
+        entry.value("operation", "") == "Apply") {
       return true;
     }
   }
@@ -59,7 +60,7 @@ bool AppliedByMeshform(const json& object) {
 
 class Planner {
  public:
-  Planner(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options)
+  Planner(const PlanInput& input, const kube::ClusterClients& clients, const PlanOptions& options)
       : input_(input), clients_(clients), options_(options) {}
 
   Plan Build() {
@@ -122,9 +123,10 @@ class Planner {
   }
 
   void ResolveAllValues() {
-    ValueContext context{input_.topology_name, input_.inventory_cluster,
-                         std::chrono::system_clock::now(), options_.ca_renew_before};
-    auto decisions = ResolveValues(*set_, live_, clients_, context, plan_.values);
+    values::Context context{clients_, plan_.values, input_.topology_name, input_.inventory_cluster,
+                            ""};
+    context.default_renew_before = options_.ca_renew_before;
+    auto decisions = ResolveValues(*set_, live_, context);
     for (const auto& r : *set_) {
       if (!r.is_value()) continue;
       Change c;
@@ -196,13 +198,14 @@ class Planner {
       c.action = Action::kCreate;
       return;
     }
-    c.diff = DiffObject(c.resource.object, *c.live);
+    c.diff = ssa::DiffObject(c.resource.object, *c.live);
     if (c.diff.empty()) {
       c.action = c.adopt ? Action::kUpdate : Action::kNoOp;
       return;
     }
     c.action = Action::kUpdate;
-    if (auto field = ImmutableChange(c.resource.api_version(), c.resource.object_kind(), c.diff)) {
+    if (auto field =
+            ssa::ImmutableChange(c.resource.api_version(), c.resource.object_kind(), c.diff)) {
       c.action = Action::kReplace;
       c.reason = *field + " cannot be changed in place";
     }
@@ -274,7 +277,7 @@ class Planner {
   }
 
   const PlanInput& input_;
-  const ClusterClients& clients_;
+  const kube::ClusterClients& clients_;
   const PlanOptions& options_;
   const resources::ResourceSet* set_ = input_.resources;  // everything, or the targets'
   resources::ResourceSet selected_;                       // the targets and what they need
@@ -290,7 +293,8 @@ class Planner {
 PlanError::PlanError(std::vector<std::string> problems)
     : Error(JoinLines(problems)), problems_(std::move(problems)) {}
 
-Plan BuildPlan(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options) {
+Plan BuildPlan(const PlanInput& input, const kube::ClusterClients& clients,
+               const PlanOptions& options) {
   return Planner(input, clients, options).Build();
 }
 

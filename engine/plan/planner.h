@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/cluster_clients.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/plan/plan.h"
 #include "engine/util/error.h"
 #include "resources/resource.h"
@@ -44,6 +44,7 @@ class PlanError : public Error {
 
 // Throws PlanError (a meshform::Error listing every problem: unowned objects in the way,
 // unreadable clusters) when no plan can be made.
-Plan BuildPlan(const PlanInput& input, const ClusterClients& clients, const PlanOptions& options);
+Plan BuildPlan(const PlanInput& input, const kube::ClusterClients& clients,
+               const PlanOptions& options);
 
 }  // namespace meshform::plan

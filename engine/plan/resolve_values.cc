@@ -2,9 +2,14 @@
 
 #include "engine/pki/assess.h"
 #include "engine/pki/cacerts.h"
-#include "engine/pki/files.h"
-#include "engine/plan/value_sources.h"
 #include "engine/state/inventory.h"
+#include "engine/values/endpoint.h"
+#include "engine/values/intermediate_ca.h"
+#include "engine/values/lb_address.h"
+#include "engine/values/remote_kubeconfig.h"
+#include "engine/values/root_ca.h"
+#include "engine/values/secret_data.h"
+#include "engine/values/token.h"
 #include "resources/placeholder.h"
 #include "resources/values.h"
 
@@ -26,9 +31,8 @@ std::string SecretAddress(const std::string& cluster, const std::string& ns,
 
 class Resolver {
  public:
-  Resolver(const LiveState& live, const ClusterClients& clients, const ValueContext& context,
-           ValueStore& store)
-      : live_(live), clients_(clients), context_(context), store_(store) {}
+  Resolver(const LiveState& live, values::Context& context)
+      : live_(live), context_(context), store_(context.store) {}
 
   ValueDecision Resolve(const Resource& r) {
     const std::string& type = r.value.type;
@@ -42,7 +46,7 @@ class Resolver {
   }
 
  private:
-  ValueDecision Known(const Resource& r, ValueStore::Fields fields, std::string reason) {
+  ValueDecision Known(const Resource& r, values::ValueStore::Fields fields, std::string reason) {
     store_.Set(r.address, std::move(fields));
     return {Action::kNoOp, std::move(reason)};
   }
@@ -50,13 +54,12 @@ class Resolver {
   ValueDecision RootCa(const Resource& r) {
     const json& p = r.value.params;
     if (!p.value("generate", true)) {
-      auto bundle = pki::LoadCaBundle(p.at("certFile"), p.at("keyFile"));
-      return Known(r, {{"cert", bundle.cert_pem}, {"key", bundle.key_pem}}, "read from files");
+      return Known(r, values::RootCaFromFiles(p), "read from files");
     }
     std::string where = SecretAddress(context_.inventory_cluster, state::kStateNamespace,
                                       state::RootCaSecretName(context_.topology));
     if (const json* secret = Owned(live_, where)) {
-      if (auto fields = RootCaFromSecret(*secret)) {
+      if (auto fields = values::RootCaFromSecret(*secret)) {
         return Known(r, *fields, "kept from an earlier apply");
       }
     }
@@ -70,21 +73,21 @@ class Resolver {
     if (!root) return {Action::kCreate, "issued by the new root CA"};
     const json* secret = Owned(live_, SecretAddress(cluster, "istio-system", "cacerts"));
     if (secret == nullptr) return {Action::kCreate, "no cacerts Secret in " + cluster + " yet"};
-    auto pems = pki::CacertsFromData(DecodedSecretData(*secret));
+    auto pems = pki::CacertsFromData(values::DecodedSecretData(*secret));
     auto renew = p.contains("renewBeforeDays")
                      ? std::chrono::seconds(p["renewBeforeDays"].get<int64_t>() * 24 * 3600)
                      : context_.default_renew_before;
     auto decision = pki::AssessIntermediate(pems, root->at("cert"), context_.now, renew);
     if (!decision.reuse()) return {Action::kCreate, "reissue: " + decision.reason};
-    auto fields = IntermediateFromCacerts(*secret);
+    auto fields = values::IntermediateFromCacerts(*secret);
     if (!fields) return {Action::kCreate, "reissue: cacerts Secret is incomplete"};
     return Known(r, *fields, "reused: " + decision.reason);
   }
 
   ValueDecision Endpoint(const Resource& r) {
-    auto config = clients_.Config(r.value.params.at("cluster").get<std::string>());
+    auto config = context_.clients.Config(r.value.params.at("cluster").get<std::string>());
     if (!config) return {Action::kCreate, "read from the kubeconfig while applying"};
-    return Known(r, EndpointFromConfig(*config), "from the kubeconfig");
+    return Known(r, values::EndpointFromConfig(*config), "from the kubeconfig");
   }
 
   ValueDecision Token(const Resource& r) {
@@ -92,7 +95,7 @@ class Resolver {
     const json* secret =
         Owned(live_, SecretAddress(p.at("cluster"), p.at("namespace"), p.at("secret")));
     if (secret != nullptr) {
-      if (auto fields = TokenFromSecret(*secret)) return Known(r, *fields, "issued");
+      if (auto fields = values::TokenFromSecret(*secret)) return Known(r, *fields, "issued");
     }
     return {Action::kCreate, "issued once the token Secret exists"};
   }
@@ -100,33 +103,24 @@ class Resolver {
   ValueDecision LbAddress(const Resource& r) {
     for (const auto& dep : r.depends_on) {
       if (const json* svc = Owned(live_, dep)) {
-        if (auto fields = LbAddressFromService(*svc)) return Known(r, *fields, "assigned");
+        if (auto fields = values::LbAddressFromService(*svc)) return Known(r, *fields, "assigned");
       }
     }
     return {Action::kCreate, "known after the load balancer assigns it"};
   }
 
   ValueDecision Kubeconfig(const Resource& r) {
-    json params;
     try {
-      params = resources::Substitute(r.value.params,
-                                     [&](const std::string& from, const std::string& field) {
-                                       return store_.Field(from, field);
-                                     });
+      return Known(r, values::BuildRemoteKubeconfig(r.value.params, store_),
+                   "built from the issued token");
     } catch (const std::exception&) {
       return {Action::kCreate, "built once its token is issued"};
     }
-    return Known(r,
-                 {{"kubeconfig",
-                   RemoteKubeconfig(params.at("name"), params.at("server"),
-                                    params.at("certificateAuthorityData"), params.at("token"))}},
-                 "built from the issued token");
   }
 
   const LiveState& live_;
-  const ClusterClients& clients_;
-  const ValueContext& context_;
-  ValueStore& store_;
+  const values::Context& context_;
+  values::ValueStore& store_;
 };
 
 // Values resolve in this order, so that each finds what it is built from.
@@ -144,8 +138,7 @@ int Rank(const std::string& type) {
 
 std::map<std::string, ValueDecision> ResolveValues(const resources::ResourceSet& set,
                                                    const LiveState& live,
-                                                   const ClusterClients& clients,
-                                                   const ValueContext& context, ValueStore& store) {
+                                                   values::Context& context) {
   std::vector<const Resource*> values;
   for (const auto& r : set) {
     if (r.is_value()) values.push_back(&r);
@@ -153,7 +146,7 @@ std::map<std::string, ValueDecision> ResolveValues(const resources::ResourceSet&
   std::stable_sort(values.begin(), values.end(), [](const Resource* a, const Resource* b) {
     return Rank(a->value.type) < Rank(b->value.type);
   });
-  Resolver resolver(live, clients, context, store);
+  Resolver resolver(live, context);
   std::map<std::string, ValueDecision> out;
   for (const Resource* r : values) out[r->address] = resolver.Resolve(*r);
   return out;

@@ -7,7 +7,7 @@ namespace meshform::plan {
 
 using nlohmann::json;
 
-json SubstituteKnown(const json& document, const ValueStore& values) {
+json SubstituteKnown(const json& document, const values::ValueStore& values) {
   json out = document;
   for (const auto& p : resources::FindPlaceholders(document)) {
     auto fields = values.Get(p.from);

@@ -5,11 +5,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/plan/value_store.h"
+#include "engine/values/value_store.h"
 
 namespace meshform::plan {
 
-nlohmann::json SubstituteKnown(const nlohmann::json& document, const ValueStore& values);
+nlohmann::json SubstituteKnown(const nlohmann::json& document, const values::ValueStore& values);
 
 // A v1 Secret's stringData moved into data (base64-encoding values, and plain placeholders
 // getting encoding base64). Other objects are returned unchanged.

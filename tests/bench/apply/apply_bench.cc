@@ -20,13 +20,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/apply/basic_waiter.h"
 #include "engine/apply/executor.h"
 #include "engine/apply/kube_step_runner.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/kube/curl_transport.h"
-#include "engine/plan/cluster_clients.h"
 #include "resources/resource.h"
 #include "tests/bench/apply/bench_objects.h"
+#include "tests/support/basic_waiter.h"
 
 namespace {
 
@@ -43,10 +43,10 @@ double Seconds(Clock::time_point start) {
 }
 
 // Applies every object of `sets` (cluster -> objects) with the executor; returns seconds.
-double RunMeshform(const plan::ClusterClients& clients, const bench::ObjectSets& sets,
+double RunMeshform(const kube::ClusterClients& clients, const bench::ObjectSets& sets,
                    plan::Action action, int parallelism) {
   plan::Plan plan = bench::PlanOf(sets, action);
-  apply::BasicWaiter waiter;
+  testing::BasicWaiter waiter;
   apply::KubeRunnerOptions options;
   apply::KubeStepRunner runner(clients, plan.values, waiter, options);
   apply::Journal journal;
@@ -125,7 +125,7 @@ int main(int argc, char** argv) {
         blocking ? kube::CurlTransport::Mode::kBlocking : kube::CurlTransport::Mode::kMultiplexed);
     map[c] = kube::Client::ForContext(c, kubeconfig, client_options);
   }
-  plan::ClusterClients clients(map);
+  kube::ClusterClients clients(map);
 
   int per = total / 3;
   // Namespaces of a previous run may still be terminating: every run uses its own.

@@ -67,7 +67,7 @@ std::string NamespaceOf(const std::vector<json>& objects) {
 
 }  // namespace
 
-void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets) {
+void CreateNamespaces(const kube::ClusterClients& clients, const ObjectSets& sets) {
   for (const auto& [cluster, objects] : sets) {
     clients.For(cluster).Apply({{"apiVersion", "v1"},
                                 {"kind", "Namespace"},
@@ -75,7 +75,7 @@ void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& set
   }
 }
 
-void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets) {
+void DeleteNamespaces(const kube::ClusterClients& clients, const ObjectSets& sets) {
   for (const auto& [cluster, objects] : sets) {
     kube::DeleteOptions o;
     o.ignore_not_found = true;

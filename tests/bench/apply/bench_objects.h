@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/plan/cluster_clients.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/plan/plan.h"
 
 namespace meshform::bench {
@@ -22,10 +22,10 @@ ObjectSets MakeObjects(const std::vector<std::string>& clusters, const std::stri
 plan::Plan PlanOf(const ObjectSets& sets, plan::Action action);
 // A v1 List of the objects, as JSON, for kubectl -f.
 void WriteList(const std::vector<nlohmann::json>& objects, const std::string& path);
-void CreateNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+void CreateNamespaces(const kube::ClusterClients& clients, const ObjectSets& sets);
 // Deletes the namespaces and waits until they are gone: their objects' deletion would
 // otherwise load the servers during the next measurement.
-void DeleteNamespaces(const plan::ClusterClients& clients, const ObjectSets& sets);
+void DeleteNamespaces(const kube::ClusterClients& clients, const ObjectSets& sets);
 // A kubeconfig (written to `dir`) for `clusters` of the harness's kubeconfig that
 // authenticates with each cluster's static admin token, as `hey` does: every contender then
 // sends the same requests with the same credentials (an API server spends more per request on

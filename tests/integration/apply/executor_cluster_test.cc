@@ -6,21 +6,23 @@
 
 #include <memory>
 
-#include "engine/apply/basic_waiter.h"
 #include "engine/apply/executor.h"
-#include "engine/apply/fault.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/waiter_adapter.h"
 #include "engine/kube/base64.h"
+#include "engine/kube/cluster_clients.h"
 #include "engine/kube/kubeconfig.h"
-#include "engine/plan/cluster_clients.h"
 #include "tests/integration/apply/cluster_snapshot.h"
 #include "tests/integration/apply/mini_mesh.h"
+#include "tests/support/basic_waiter.h"
 #include "tests/support/clusters.h"
+#include "tests/support/fault_injecting_runner.h"
 
 namespace meshform::apply {
 namespace {
 
+using meshform::testing::BasicWaiter;
+using meshform::testing::FaultInjectingRunner;
 using nlohmann::json;
 using testing::MiniMesh;
 
@@ -33,7 +35,7 @@ class ExecutorOnClusters : public ::testing::Test {
     mesh_.clusters = {contexts[0], contexts[1], contexts[2]};
     std::map<std::string, std::shared_ptr<kube::Client>> map;
     for (const auto& c : mesh_.clusters) map[c] = kube::Client::ForContext(c, kubeconfig_);
-    clients_ = std::make_unique<plan::ClusterClients>(map);
+    clients_ = std::make_unique<kube::ClusterClients>(map);
     Primary().Create(mesh_.ExistingToUpdate());
     Primary().Create(mesh_.ExistingToDelete());
   }
@@ -80,7 +82,7 @@ class ExecutorOnClusters : public ::testing::Test {
   }
 
   ExecuteResult Run(plan::Plan& plan, int fail_at = 0, bool rollback = true, int parallelism = 8) {
-    WaitOptions waits;
+    readiness::WaitOptions waits;
     waits.timeout = std::chrono::seconds(120);
     WaitsAdapter waiter(waits);
     KubeRunnerOptions options;
@@ -88,7 +90,6 @@ class ExecutorOnClusters : public ::testing::Test {
     options.kubeconfig_path = kubeconfig_;
     options.topology_name = plan.topology_name;
     options.inventory_cluster = plan.inventory_cluster;
-    options.value_timeout = std::chrono::seconds(120);
     KubeStepRunner runner(*clients_, plan.values, waiter, options);
     FaultInjectingRunner faulty(runner, fail_at);
     StepRunner& used = fail_at > 0 ? static_cast<StepRunner&>(faulty) : runner;
@@ -102,7 +103,7 @@ class ExecutorOnClusters : public ::testing::Test {
 
   std::string kubeconfig_;
   MiniMesh mesh_;
-  std::unique_ptr<plan::ClusterClients> clients_;
+  std::unique_ptr<kube::ClusterClients> clients_;
 };
 
 int StepCount(const plan::Plan& plan) {

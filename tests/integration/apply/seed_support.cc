@@ -69,7 +69,7 @@ void Compare(const json& want, const json& have, const std::string& path,
 }  // namespace
 
 std::vector<std::string> CheckObject(kube::Client& client, const plan::Change& change,
-                                     const plan::ValueStore& values) {
+                                     const values::ValueStore& values) {
   json desired = resources::Substitute(
       change.resource.object,
       [&](const std::string& from, const std::string& field) { return values.Field(from, field); });

@@ -20,7 +20,7 @@ cli::Planned PlanOrDie(const std::string& file, const std::string& kubeconfig, p
 // Problems with object `desired` (placeholders substituted from `values`) in the live cluster:
 // missing, or a field of `desired` with another value live. Empty when present and right.
 std::vector<std::string> CheckObject(kube::Client& client, const plan::Change& change,
-                                     const plan::ValueStore& values);
+                                     const values::ValueStore& values);
 
 // Runs the meshform binary with `args`; returns its exit status, its output in `output`.
 int RunMeshform(const std::vector<std::string>& args, std::string* output);

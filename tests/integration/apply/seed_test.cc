@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include "engine/apply/executor.h"
-#include "engine/apply/fault.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/run.h"
 #include "engine/apply/waiter_adapter.h"
@@ -16,10 +15,12 @@
 #include "tests/integration/apply/cluster_snapshot.h"
 #include "tests/integration/apply/seed_support.h"
 #include "tests/support/clusters.h"
+#include "tests/support/fault_injecting_runner.h"
 
 namespace meshform::apply {
 namespace {
 
+using meshform::testing::FaultInjectingRunner;
 using testing::Snapshot;
 
 class SeedOnClusters : public ::testing::Test {
@@ -29,7 +30,7 @@ class SeedOnClusters : public ::testing::Test {
     meshform::testing::TestContexts(2);  // beijing and shanghai, as the seed names them
   }
 
-  std::map<std::string, Snapshot> Snapshots(const plan::ClusterClients& clients) {
+  std::map<std::string, Snapshot> Snapshots(const kube::ClusterClients& clients) {
     std::map<std::string, Snapshot> out;
     for (const auto& c : clients.Names()) {
       out[c] = testing::TakeSnapshot(clients.For(c), testing::CommonKinds());
@@ -63,14 +64,13 @@ class SeedOnClusters : public ::testing::Test {
     lock_options.topology = planned.plan.topology_name;
     auto lock = state::TopologyLock::Acquire(planned.clients->For(planned.plan.inventory_cluster),
                                              lock_options);
-    WaitOptions waits;
+    readiness::WaitOptions waits;
     waits.timeout = std::chrono::seconds(120);
     WaitsAdapter waiter(waits);
     KubeRunnerOptions options;
     options.kubeconfig_path = kubeconfig_;
     options.topology_name = planned.plan.topology_name;
     options.inventory_cluster = planned.plan.inventory_cluster;
-    options.value_timeout = std::chrono::seconds(120);
     KubeStepRunner runner(*planned.clients, planned.plan.values, waiter, options);
     FaultInjectingRunner faulty(runner, fail_at);
     Journal journal;

@@ -45,7 +45,8 @@ Counted CountNoChangePlan(const std::string& file) {
   auto counting = std::make_shared<CountingTransport>();
   kube::ClientOptions options;
   options.transport = counting;
-  plan::ClusterClients clients(compiled->topology, TestKubeconfig(), options);
+  auto connected = cli::ConnectClients(compiled->topology, TestKubeconfig(), options);
+  kube::ClusterClients& clients = *connected;
   plan::PlanInput input;
   input.topology_name = compiled->topology.name;
   input.inventory_cluster = compiled->topology.clusters.front().name;

@@ -6,10 +6,10 @@
 
 #include <set>
 
-#include "engine/apply/waits.h"
+#include "engine/readiness/waits.h"
 #include "tests/support/clusters.h"
 
-namespace meshform::apply {
+namespace meshform::readiness {
 namespace {
 
 using meshform::testing::TestContexts;
@@ -109,4 +109,4 @@ TEST_F(StandIns, LoadBalancerServicesGetDistinctLoopbackAddresses) {
 }
 
 }  // namespace
-}  // namespace meshform::apply
+}  // namespace meshform::readiness

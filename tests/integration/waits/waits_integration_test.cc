@@ -4,10 +4,10 @@
 // token controller; a wait that cannot finish times out naming the object.
 #include <gtest/gtest.h>
 
-#include "engine/apply/waits.h"
+#include "engine/readiness/waits.h"
 #include "tests/support/clusters.h"
 
-namespace meshform::apply {
+namespace meshform::readiness {
 namespace {
 
 using meshform::testing::TestContexts;
@@ -137,4 +137,4 @@ TEST_F(WaitsOnClusters, AnObjectHeldByAFinalizerTimesOut) {
 }
 
 }  // namespace
-}  // namespace meshform::apply
+}  // namespace meshform::readiness

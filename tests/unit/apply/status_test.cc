@@ -5,12 +5,13 @@
 #include <sstream>
 
 #include "engine/apply/executor.h"
-#include "engine/apply/kubeconfig_yaml.h"
-#include "engine/apply/terminal_status.h"
+#include "engine/cli/views/terminal_status.h"
 #include "tests/unit/apply/fake_runner.h"
 
 namespace meshform::apply {
 namespace {
+
+using cli::TerminalStatus;
 
 ExecuteOptions Options(int parallelism, bool rollback) {
   ExecuteOptions o;
@@ -78,29 +79,6 @@ TEST(TerminalStatus, ExecutorReportsTheRunThroughIt) {
   EXPECT_NE(text.find("Error: b: failed: b"), std::string::npos);
   EXPECT_NE(text.find("Rolling back: undoing 2 step(s)"), std::string::npos);
   EXPECT_NE(text.find("Apply failed; rolled back: all 2 step(s)"), std::string::npos);
-}
-
-TEST(RemoteSecretKubeconfig, IsWhatIstioctlWrites) {
-  std::string k = RemoteSecretKubeconfig({"shanghai", "https://127.0.0.1:6443", "Q0E=", "tok"});
-  EXPECT_EQ(k,
-            "apiVersion: v1\n"
-            "clusters:\n"
-            "- cluster:\n"
-            "    certificate-authority-data: Q0E=\n"
-            "    server: https://127.0.0.1:6443\n"
-            "  name: shanghai\n"
-            "contexts:\n"
-            "- context:\n"
-            "    cluster: shanghai\n"
-            "    user: shanghai\n"
-            "  name: shanghai\n"
-            "current-context: shanghai\n"
-            "kind: Config\n"
-            "preferences: {}\n"
-            "users:\n"
-            "- name: shanghai\n"
-            "  user:\n"
-            "    token: tok\n");
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 // ready, in progress or failed.
 #include <gtest/gtest.h>
 
-#include "engine/apply/readiness.h"
+#include "engine/readiness/rules.h"
 
-namespace meshform::apply {
+namespace meshform::readiness {
 namespace {
 
 using nlohmann::json;
@@ -186,4 +186,4 @@ TEST(Table, EveryRowHasANameAndACheck) {
 }
 
 }  // namespace
-}  // namespace meshform::apply
+}  // namespace meshform::readiness

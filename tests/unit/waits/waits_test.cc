@@ -1,13 +1,13 @@
 // Proves WaitUntilReady and WaitUntilGone against a fake API server and a fake clock: they
 // poll until the rule is met, skip requests when they can, back off, report progress, and
 // time out or fail with messages that name the object, the rule, the time and the status.
-#include "engine/apply/waits.h"
+#include "engine/readiness/waits.h"
 
 #include <gtest/gtest.h>
 
 #include "tests/unit/waits/fake_cluster.h"
 
-namespace meshform::apply {
+namespace meshform::readiness {
 namespace {
 
 using meshform::testing::FakeCluster;
@@ -227,4 +227,4 @@ TEST(FormatElapsed, ShortHumanForms) {
 }
 
 }  // namespace
-}  // namespace meshform::apply
+}  // namespace meshform::readiness

@@ -1,0 +1,31 @@
+#include "engine/cli/run_options.h"
+
+namespace meshform::cli {
+
+// Terraform spells it -auto-approve; boost wants two dashes (both are accepted).
+po::options_description RunFlags(const std::string& title, const std::string& rollback_help,
+                                 const std::string& wait_help) {
+  po::options_description o(title);
+  o.add_options()("auto-approve", "do not ask for confirmation")(
+      "no-rollback", rollback_help.c_str())("wait-timeout", po::value<int>()->default_value(300),
+                                            wait_help.c_str())(
+      "lock-lease", po::value<int>()->default_value(30),
+      "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)")(
+      "lock-wait", po::value<int>(),
+      "seconds to wait for the lock before refusing (default: the lease duration + 2)");
+  return o;
+}
+
+apply::RunOptions RunOptionsFrom(const po::variables_map& vars) {
+  apply::RunOptions r;
+  r.parallelism = vars["parallelism"].as<int>();
+  r.rollback = vars.count("no-rollback") == 0;
+  r.force_conflicts = vars.count("force-conflicts") > 0;
+  if (vars.count("kubeconfig")) r.kubeconfig = vars["kubeconfig"].as<std::string>();
+  r.wait_timeout = std::chrono::seconds(vars["wait-timeout"].as<int>());
+  r.lease_duration = std::chrono::seconds(vars["lock-lease"].as<int>());
+  if (vars.count("lock-wait")) r.lock_wait = std::chrono::seconds(vars["lock-wait"].as<int>());
+  return r;
+}
+
+}  // namespace meshform::cli

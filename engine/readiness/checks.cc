@@ -1,0 +1,138 @@
+// Readiness predicates per kind (see readiness_checks.h). Sources of the rules: kstatus
+// (cli-utils), `kubectl rollout status` and Helm's ready checker; see notes/kube-api.md §9.
+#include "engine/readiness/checks.h"
+
+#include <cstdint>
+
+#include "engine/values/lb_address.h"
+#include "engine/values/token.h"
+
+namespace meshform::readiness {
+namespace {
+
+using nlohmann::json;
+
+const json& Field(const json& object, const char* key) {
+  static const json kNull;
+  if (!object.is_object()) return kNull;
+  auto it = object.find(key);
+  return it == object.end() ? kNull : *it;
+}
+
+int64_t IntField(const json& object, const char* key, int64_t fallback) {
+  const json& value = Field(object, key);
+  return value.is_number_integer() ? value.get<int64_t>() : fallback;
+}
+
+std::string StringField(const json& object, const char* key) {
+  const json& value = Field(object, key);
+  return value.is_string() ? value.get<std::string>() : "";
+}
+
+// "waiting for ..." when status.observedGeneration lags metadata.generation, else "". An
+// absent observedGeneration lags only when `required` (kinds whose controller always sets it).
+std::string GenerationLag(const json& live, bool required) {
+  int64_t generation = IntField(Field(live, "metadata"), "generation", 0);
+  int64_t observed = IntField(Field(live, "status"), "observedGeneration", -1);
+  if (observed >= generation || (observed < 0 && !required)) return "";
+  return "waiting for the controller to observe generation " + std::to_string(generation) +
+         (observed < 0 ? "" : " (observed " + std::to_string(observed) + ")");
+}
+
+}  // namespace
+
+const json* FindCondition(const json& object, const std::string& type) {
+  const json& conditions = Field(Field(object, "status"), "conditions");
+  if (!conditions.is_array()) return nullptr;
+  for (const json& condition : conditions) {
+    if (StringField(condition, "type") == type) return &condition;
+  }
+  return nullptr;
+}
+
+std::string ConditionStatus(const json& object, const std::string& type) {
+  const json* condition = FindCondition(object, type);
+  return condition ? StringField(*condition, "status") : "";
+}
+
+ReadinessResult NamespaceActive(const json& live) {
+  std::string phase = StringField(Field(live, "status"), "phase");
+  if (phase == "Active") return ReadinessResult::Ready("Active");
+  return ReadinessResult::InProgress(phase.empty() ? "no phase yet" : "phase " + phase);
+}
+
+ReadinessResult CrdEstablished(const json& live) {
+  if (const json* names = FindCondition(live, "NamesAccepted");
+      names && StringField(*names, "status") == "False") {
+    return ReadinessResult::Failed("names not accepted: " + StringField(*names, "message"));
+  }
+  const json* established = FindCondition(live, "Established");
+  if (established && StringField(*established, "status") == "True") {
+    return ReadinessResult::Ready("Established");
+  }
+  return ReadinessResult::InProgress("not yet Established");
+}
+
+ReadinessResult DeploymentAvailable(const json& live) {
+  if (std::string lag = GenerationLag(live, true); !lag.empty()) {
+    return ReadinessResult::InProgress(lag);
+  }
+  if (const json* progressing = FindCondition(live, "Progressing");
+      progressing && StringField(*progressing, "reason") == "ProgressDeadlineExceeded") {
+    return ReadinessResult::Failed("progress deadline exceeded: " +
+                                   StringField(*progressing, "message"));
+  }
+  const json& status = Field(live, "status");
+  int64_t wanted = IntField(Field(live, "spec"), "replicas", 1);
+  int64_t replicas = IntField(status, "replicas", 0);
+  int64_t updated = IntField(status, "updatedReplicas", 0);
+  int64_t available = IntField(status, "availableReplicas", 0);
+  auto counts = [&](const std::string& what, int64_t have) {
+    return std::to_string(have) + " of " + std::to_string(wanted) + " replicas " + what;
+  };
+  if (updated < wanted) return ReadinessResult::InProgress(counts("updated", updated));
+  if (replicas > updated) {
+    return ReadinessResult::InProgress(std::to_string(replicas - updated) +
+                                       " old replicas pending termination");
+  }
+  if (available < wanted) return ReadinessResult::InProgress(counts("available", available));
+  return ReadinessResult::Ready(counts("available", available));
+}
+
+ReadinessResult LoadBalancerAddress(const json& live) {
+  if (auto fields = values::LbAddressFromService(live)) {
+    return ReadinessResult::Ready("load-balancer address " + fields->at("address"));
+  }
+  return ReadinessResult::InProgress("no load-balancer address yet");
+}
+
+ReadinessResult TokenIssued(const json& live) {
+  if (values::TokenFromSecret(live)) return ReadinessResult::Ready("token issued");
+  return ReadinessResult::InProgress("token not yet issued");
+}
+
+ReadinessResult ReadyCondition(const json& live) {
+  if (std::string lag = GenerationLag(live, false); !lag.empty()) {
+    return ReadinessResult::InProgress(lag);
+  }
+  const json* ready = FindCondition(live, "Ready");
+  std::string status = ready ? StringField(*ready, "status") : "";
+  if (status == "True") return ReadinessResult::Ready("Ready");
+  std::string why = ready ? StringField(*ready, "message") : "";
+  return ReadinessResult::InProgress("Ready is " + (status.empty() ? "absent" : status) +
+                                     (why.empty() ? "" : ": " + why));
+}
+
+ReadinessResult Exists(const json&) { return ReadinessResult::Ready("exists"); }
+
+bool IsLoadBalancerService(const json& object) {
+  return StringField(Field(object, "spec"), "type") == "LoadBalancer";
+}
+
+bool IsServiceAccountTokenSecret(const json& object) {
+  return StringField(object, "type") == "kubernetes.io/service-account-token";
+}
+
+bool HasReadyCondition(const json& object) { return FindCondition(object, "Ready") != nullptr; }
+
+}  // namespace meshform::readiness

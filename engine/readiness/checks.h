@@ -1,0 +1,30 @@
+// The predicates behind the readiness table (readiness_rules.cc), one per kind, plus the
+// condition helpers they share. Each takes the live object and never throws on missing fields:
+// a field not yet written by a controller means "in progress".
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "engine/readiness/rules.h"
+
+namespace meshform::readiness {
+
+// The condition of `type` in status.conditions, or null.
+const nlohmann::json* FindCondition(const nlohmann::json& object, const std::string& type);
+// The condition's status ("True", "False", "Unknown"), or "" when absent.
+std::string ConditionStatus(const nlohmann::json& object, const std::string& type);
+
+ReadinessResult NamespaceActive(const nlohmann::json& live);
+ReadinessResult CrdEstablished(const nlohmann::json& live);
+ReadinessResult DeploymentAvailable(const nlohmann::json& live);
+ReadinessResult LoadBalancerAddress(const nlohmann::json& live);
+ReadinessResult TokenIssued(const nlohmann::json& live);
+ReadinessResult ReadyCondition(const nlohmann::json& live);
+ReadinessResult Exists(const nlohmann::json& live);
+
+bool IsLoadBalancerService(const nlohmann::json& object);
+bool IsServiceAccountTokenSecret(const nlohmann::json& object);
+bool HasReadyCondition(const nlohmann::json& object);
+
+}  // namespace meshform::readiness

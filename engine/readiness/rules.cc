@@ -1,0 +1,79 @@
+// The readiness table: which rule decides when an object of a kind is ready. Add a kind by
+// adding a row (and its predicate in readiness_checks.cc); nothing else changes.
+#include "engine/readiness/rules.h"
+
+#include "engine/readiness/checks.h"
+
+namespace meshform::readiness {
+namespace {
+
+using nlohmann::json;
+
+std::string GroupOf(const json& object) {
+  std::string api_version = object.value("apiVersion", "");
+  auto slash = api_version.find('/');
+  return slash == std::string::npos ? "" : api_version.substr(0, slash);
+}
+
+bool Matches(const ReadinessRule& rule, const json& object) {
+  return rule.kind == object.value("kind", "") && rule.group == GroupOf(object) &&
+         (!rule.applies || rule.applies(object));
+}
+
+const ReadinessRule& GenericReadyRule() {
+  static const ReadinessRule rule{"", "", nullptr, "Ready condition", ReadyCondition};
+  return rule;
+}
+
+const ReadinessRule& ExistsRule() {
+  static const ReadinessRule rule{"", "", nullptr, "exists", Exists};
+  return rule;
+}
+
+}  // namespace
+
+ReadinessResult ReadinessResult::Ready(std::string message) {
+  return {Readiness::kReady, std::move(message)};
+}
+ReadinessResult ReadinessResult::InProgress(std::string message) {
+  return {Readiness::kInProgress, std::move(message)};
+}
+ReadinessResult ReadinessResult::Failed(std::string message) {
+  return {Readiness::kFailed, std::move(message)};
+}
+
+const std::vector<ReadinessRule>& ReadinessRules() {
+  static const std::vector<ReadinessRule> rules = {
+      {"", "Namespace", nullptr, "Namespace Active", NamespaceActive},
+      {"apiextensions.k8s.io", "CustomResourceDefinition", nullptr, "CRD Established",
+       CrdEstablished},
+      {"apps", "Deployment", nullptr, "Deployment available", DeploymentAvailable},
+      {"", "Service", IsLoadBalancerService, "Service load-balancer address", LoadBalancerAddress},
+      {"", "Secret", IsServiceAccountTokenSecret, "service-account token issued", TokenIssued},
+      // Kinds that are ready as soon as they exist, even if a Ready condition shows up.
+      {"", "ConfigMap", nullptr, "exists", Exists},
+      {"", "Secret", nullptr, "exists", Exists},
+      {"", "Service", nullptr, "exists", Exists},
+  };
+  return rules;
+}
+
+const ReadinessRule* TableRuleFor(const json& object) {
+  for (const ReadinessRule& rule : ReadinessRules()) {
+    if (Matches(rule, object)) return &rule;
+  }
+  return nullptr;
+}
+
+const ReadinessRule& RuleFor(const json& object) {
+  if (const ReadinessRule* rule = TableRuleFor(object)) return *rule;
+  if (HasReadyCondition(object)) return GenericReadyRule();
+  return ExistsRule();
+}
+
+bool ReadyOnceExists(const json& object) {
+  const ReadinessRule* rule = TableRuleFor(object);
+  return rule != nullptr && rule->name == "exists";
+}
+
+}  // namespace meshform::readiness
