@@ -1,6 +1,9 @@
 // The compile pipeline.
 #include "resources/compile.h"
 
+#include "engine/util/strings.h"
+#include "resources/state_objects.h"
+
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
@@ -22,12 +25,6 @@
 namespace meshform::resources {
 
 namespace {
-
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
 
 std::string LocationText(const topology::Location& l) {
   if (l.file.empty()) return "(generated)";
@@ -75,7 +72,7 @@ void CompileMeshform(const topology::Topology& t, ResourceSet& out) {
 }  // namespace
 
 CompileError::CompileError(std::vector<std::string> problems)
-    : Error(Join(problems)), problems_(std::move(problems)) {}
+    : Error(util::Join(problems)), problems_(std::move(problems)) {}
 
 ResourceSet Compile(const topology::Topology& t, CommandRunner& runner) {
   ResourceSet out;
@@ -96,6 +93,7 @@ ResourceSet Compile(const topology::Topology& t, CommandRunner& runner) {
   if (!problems.empty()) throw CompileError(std::move(problems));
   ApplyOrderingRules(out);
   Normalize(out);
+  AddStateResources(t.name, InventoryCluster(t), t.ca.root.generate, out);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Compiling a topology into its desired resources: every module in turn, then the ordering
 // rules, then a check that addresses are unique. The result is sorted by address, with sorted,
-// unique depends_on. Deterministic: nothing is generated, only declared (see values.h).
+// unique depends_on, followed by meshform's own state objects (state_objects.h: the inventory and
+// the root CA Secret). Deterministic: nothing is generated, only declared (see values.h).
 #pragma once
 
 #include <string>

@@ -1,6 +1,8 @@
 // Placeholders: making, finding and substituting them.
 #include "resources/placeholder.h"
 
+#include "engine/util/base64.h"
+
 namespace meshform::resources {
 
 namespace {
@@ -101,7 +103,7 @@ std::vector<Placeholder> FindPlaceholders(const json& document) {
 json Substitute(const json& document, const Resolver& resolve) {
   return Replace(document, [&](const Placeholder& p) -> json {
     std::string value = resolve(p.from, p.field);
-    if (p.encoding == "base64") value = Base64Encode(value);
+    if (p.encoding == "base64") value = util::Base64Encode(value);
     if (p.template_.empty()) return value;
     std::string text = p.template_;
     auto at = text.find(kTemplateMarker);
@@ -115,25 +117,5 @@ json ReplacePlaceholders(const json& document,
   return Replace(document, [&](const Placeholder& p) -> json { return marker(p); });
 }
 
-std::string Base64Encode(const std::string& raw) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < raw.size(); i += 3) {
-    unsigned n =
-        (unsigned char)raw[i] << 16 | (unsigned char)raw[i + 1] << 8 | (unsigned char)raw[i + 2];
-    for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(n >> s) & 63];
-  }
-  size_t rest = raw.size() - i;
-  if (rest > 0) {
-    unsigned n = (unsigned char)raw[i] << 16;
-    if (rest == 2) n |= (unsigned char)raw[i + 1] << 8;
-    out += kAlphabet[(n >> 18) & 63];
-    out += kAlphabet[(n >> 12) & 63];
-    out += rest == 2 ? kAlphabet[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 }  // namespace meshform::resources

@@ -55,6 +55,4 @@ json Substitute(const json& document, const Resolver& resolve);
 json ReplacePlaceholders(const json& document,
                          const std::function<std::string(const Placeholder&)>& marker);
 
-std::string Base64Encode(const std::string& raw);
-
 }  // namespace meshform::resources

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "engine/util/redact.h"
 #include "resources/placeholder.h"
 #include "resources/yaml_json.h"
 
@@ -14,14 +15,7 @@ std::string Marker(const Placeholder& p) {
   return "(known after apply: " + p.from + " " + p.field + ")";
 }
 
-void MaskSecretValues(json& object) {
-  if (object.value("kind", "") != "Secret") return;
-  for (const char* key : {"data", "stringData"}) {
-    if (!object.contains(key) || !object[key].is_object()) continue;
-    for (auto it = object[key].begin(); it != object[key].end(); ++it)
-      if (!IsPlaceholder(it.value())) it.value() = kSensitiveMarker;
-  }
-}
+bool KeepPlaceholder(const json& value) { return IsPlaceholder(value); }
 
 std::string Sanitize(std::string s) {
   for (auto& c : s)
@@ -49,9 +43,9 @@ json ValueSummary(const Resource& r) {
 }  // namespace
 
 json RenderedObject(const Resource& r) {
-  json object = r.object;
-  MaskSecretValues(object);
-  return ReplacePlaceholders(object, Marker);
+  util::RedactOptions redact;
+  redact.keep = KeepPlaceholder;  // replaced by markers below
+  return ReplacePlaceholders(util::Redacted(r.object, redact), Marker);
 }
 
 std::vector<RenderedFile> RenderManifests(const ResourceSet& set, const graph::Graph& g) {

@@ -10,37 +10,9 @@
 #include <filesystem>
 
 #include "engine/util/error.h"
+#include "engine/util/redact.h"
 
 namespace meshform::apply {
-
-namespace {
-
-constexpr const char* kSensitive = "(sensitive)";
-
-json Redact(const json& object, bool sensitive) {
-  json out = object;
-  bool secret = out.is_object() && out.value("kind", "") == "Secret";
-  if (!secret && !sensitive) return out;
-  for (const char* key : {"data", "stringData"}) {
-    if (!out.is_object() || !out.contains(key) || !out[key].is_object()) continue;
-    for (auto& [k, v] : out[key].items()) v = kSensitive;
-  }
-  auto& annotations = out["metadata"]["annotations"];
-  if (annotations.is_object())
-    annotations.erase("kubectl.kubernetes.io/last-applied-configuration");
-  if (annotations.is_null()) out["metadata"].erase("annotations");
-  return out;
-}
-
-json RedactValue(const json& fields, bool sensitive) {
-  if (!sensitive) return fields;
-  if (!fields.is_object()) return kSensitive;
-  json out = json::object();
-  for (auto& [k, v] : fields.items()) out[k] = kSensitive;
-  return out;
-}
-
-}  // namespace
 
 std::string JournalPath(const std::string& folder, const std::string& topology_name) {
   std::filesystem::path base = folder.empty() ? "." : folder;
@@ -60,9 +32,11 @@ json JournalRecord(size_t id, const Effect& effect) {
   if (!effect.prior) {
     r["prior"] = nullptr;
   } else if (effect.target == Effect::Target::kObject) {
-    r["prior"] = Redact(*effect.prior, effect.sensitive);
+    util::RedactOptions redact;
+    redact.sensitive = effect.sensitive;
+    r["prior"] = util::Redacted(*effect.prior, redact);
   } else {
-    r["prior"] = RedactValue(*effect.prior, effect.sensitive);
+    r["prior"] = effect.sensitive ? util::RedactedFields(*effect.prior) : *effect.prior;
   }
   return r;
 }

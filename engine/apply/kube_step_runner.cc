@@ -13,11 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string UidOf(const json& object) {
-  if (!object.is_object() || !object.contains("metadata")) return "";
-  return object["metadata"].value("uid", "");
-}
-
 // Server-side apply; a custom kind that discovery does not know yet (its CRD was just
 // established) is retried with fresh discovery for a while.
 json ApplyWithDiscovery(kube::Client& client, const json& desired, bool force,
@@ -77,7 +72,7 @@ void KubeStepRunner::ApplyObject(const plan::Change& change, const json& desired
   }
   size_t id = journal.Record(effect);
   json out = ApplyWithDiscovery(client, desired, options_.force_conflicts, options_.poll);
-  journal.MarkApplied(id, UidOf(out));
+  journal.MarkApplied(id, kube::UidOf(out));
   waiter_.WaitReady(client, out);
   if (out.value("kind", "") == "CustomResourceDefinition") client.RefreshDiscovery();
 }
@@ -93,12 +88,12 @@ void KubeStepRunner::DeleteObject(const plan::Change& change, Journal& journal) 
   effect.prior = prior;
   size_t id = journal.Record(effect);
   kube::DeleteOptions options;
-  options.precondition_uid = UidOf(*prior);
+  options.precondition_uid = kube::UidOf(*prior);
   options.propagation_policy = "Background";
   options.ignore_not_found = true;
   client.Delete(ref, options);
   journal.MarkApplied(id);
-  waiter_.WaitGone(client, ref, UidOf(*prior));
+  waiter_.WaitGone(client, ref, kube::UidOf(*prior));
 }
 
 void KubeStepRunner::Undo(const Effect& effect) {

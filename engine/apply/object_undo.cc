@@ -8,14 +8,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string UidOf(const json& object) { return object["metadata"].value("uid", ""); }
-
 // Deletes what a write created (only that object: same uid when known) and waits until gone.
 void UndoCreate(kube::Client& client, Waiter& waiter, const kube::ObjectRef& ref,
                 const Effect& effect) {
   auto live = client.GetIfExists(ref);
   if (!live) return;
-  std::string uid = UidOf(*live);
+  std::string uid = kube::UidOf(*live);
   if (!effect.result_uid.empty() && uid != effect.result_uid) return;  // not ours any more
   kube::DeleteOptions options;
   options.precondition_uid = uid;
@@ -29,14 +27,14 @@ void UndoCreate(kube::Client& client, Waiter& waiter, const kube::ObjectRef& ref
 void Restore(kube::Client& client, Waiter& waiter, const kube::ObjectRef& ref, const json& prior) {
   auto live = client.GetIfExists(ref);
   if (live && (*live)["metadata"].contains("deletionTimestamp")) {
-    waiter.WaitGone(client, ref, UidOf(*live));
+    waiter.WaitGone(client, ref, kube::UidOf(*live));
     live.reset();
   }
   if (!live) {
     client.Create(ForRecreate(prior));
     return;
   }
-  if (UidOf(*live) != UidOf(prior)) return;  // deleted and recreated by someone else: leave it
+  if (kube::UidOf(*live) != kube::UidOf(prior)) return;  // deleted and recreated by someone else: leave it
   json restored = prior;
   restored["metadata"]["resourceVersion"] = (*live)["metadata"].value("resourceVersion", "");
   client.Replace(restored);

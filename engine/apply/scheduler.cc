@@ -1,15 +1,17 @@
 // The TBB scheduler of the executor (see scheduler.h). A task_arena sized to the parallelism
 // caps how many nodes run at once; a task_group runs each node when its last dependency
-// succeeds. Steps block on network I/O, so the process-wide worker limit is raised to match.
+// succeeds. Steps block on network I/O, so the process-wide worker limit is raised to match (by
+// AllowParallelism, the one place that sets it).
 #include "engine/apply/scheduler.h"
 
-#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 #include <tbb/task_group.h>
 
 #include <algorithm>
 #include <atomic>
 #include <memory>
+
+#include "engine/util/parallelism.h"
 
 namespace meshform::apply {
 
@@ -32,8 +34,7 @@ class Run {
 
   ScheduleResult Execute() {
     int parallelism = std::max(1, options_.parallelism);
-    tbb::global_control workers(tbb::global_control::max_allowed_parallelism,
-                                static_cast<size_t>(parallelism) + 1);
+    AllowParallelism(parallelism);
     tbb::task_arena arena(parallelism, 1);
     arena.execute([&] {
       for (size_t i = 0; i < dag_.size(); ++i) {

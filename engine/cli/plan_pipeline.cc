@@ -1,12 +1,10 @@
 #include "engine/cli/plan_pipeline.h"
 
-#include <openssl/evp.h>
-
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
+#include "engine/plan/topology_hash.h"
 #include "engine/util/phase_timer.h"
 
 namespace meshform::cli {
@@ -30,27 +28,6 @@ PlanRequest RequestFrom(const po::variables_map& vars, plan::Mode mode) {
   return r;
 }
 
-std::string TopologyHash(const std::string& file, const resources::ResourceSet& set) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::string text = bytes.str();
-  for (const auto& r : set) {
-    text += "\n" + r.address + "\n" + (r.is_object() ? r.object.dump() : r.value.params.dump());
-    for (const auto& d : r.depends_on) text += "\n<" + d;
-  }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int size = 0;
-  EVP_Digest(text.data(), text.size(), digest, &size, EVP_sha256(), nullptr);
-  static const char* kHex = "0123456789abcdef";
-  std::string out = "sha256:";
-  for (unsigned i = 0; i < size; ++i) {
-    out += kHex[digest[i] >> 4];
-    out += kHex[digest[i] & 15];
-  }
-  return out;
-}
-
 std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& topology,
                                                      const std::string& kubeconfig,
                                                      const kube::ClientOptions& options) {
@@ -71,9 +48,9 @@ std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err
     input.topology_name = compiled->topology.name;
     {
       PhaseTimer timer("hash topology");
-      input.topology_hash = TopologyHash(request.file, compiled->resources);
+      input.topology_hash = plan::TopologyHash(request.file, compiled->resources);
     }
-    input.inventory_cluster = state::InventoryCluster(compiled->topology);
+    input.inventory_cluster = resources::InventoryCluster(compiled->topology);
     input.resources = &compiled->resources;
     plan::Plan plan = plan::BuildPlan(input, *clients, request.options);
     return Planned{std::move(*compiled), std::move(clients), std::move(plan)};

@@ -42,8 +42,5 @@ std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& t
 
 std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err);
 
-// "sha256:<hex>" over the topology file's bytes and the compiled resources (so that a changed
-// referenced file or renderer output changes it too).
-std::string TopologyHash(const std::string& file, const resources::ResourceSet& set);
 
 }  // namespace meshform::cli

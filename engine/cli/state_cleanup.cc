@@ -4,7 +4,7 @@
 
 #include "engine/readiness/waits.h"
 #include "engine/state/cleanup.h"
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
 
 namespace meshform::cli {
 
@@ -14,10 +14,10 @@ void RemoveUnusedState(const Planned& planned, std::chrono::seconds wait_timeout
     if (state::RemoveStateIfUnused(host, planned.plan.topology_name)) {
       readiness::WaitOptions wait;
       wait.timeout = wait_timeout;
-      readiness::WaitUntilGone(host, {"v1", "Namespace", "", state::kStateNamespace}, "", wait);
+      readiness::WaitUntilGone(host, {"v1", "Namespace", "", resources::kStateNamespace}, "", wait);
     }
   } catch (const std::exception& e) {
-    std::cerr << "Warning: could not remove namespace " << state::kStateNamespace << ": "
+    std::cerr << "Warning: could not remove namespace " << resources::kStateNamespace << ": "
               << e.what() << "\n";
   }
 }

@@ -3,7 +3,6 @@
 
 #include <ostream>
 
-#include "engine/state/inventory.h"
 #include "engine/topology/loader.h"
 #include "engine/util/phase_timer.h"
 #include "resources/compile.h"
@@ -27,7 +26,6 @@ std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ost
       PhaseTimer timer("compile");
       return resources::Compile(t, runner);
     }();
-    state::AddStateResources(t.name, state::InventoryCluster(t), t.ca.root.generate, set);
     PhaseTimer timer("build graph");
     graph::Graph g = resources::BuildGraph(set);
     return CompiledTopology{std::move(t), std::move(set), std::move(g)};

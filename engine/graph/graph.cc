@@ -1,6 +1,8 @@
 // Building the graph: resolving addresses into edges, then the Boost.Graph cycle check.
 #include "engine/graph/graph.h"
 
+#include "engine/util/strings.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -10,12 +12,6 @@ namespace meshform::graph {
 
 namespace {
 
-std::string Join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
-
 std::string LocationPrefix(const topology::Location& l) {
   if (l.file.empty()) return "";
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) + ": ";
@@ -24,7 +20,7 @@ std::string LocationPrefix(const topology::Location& l) {
 }  // namespace
 
 GraphError::GraphError(std::vector<std::string> lines)
-    : Error(Join(lines)), lines_(std::move(lines)) {}
+    : Error(util::Join(lines)), lines_(std::move(lines)) {}
 
 Graph Graph::Build(std::vector<Node> nodes) {
   Graph g;

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/kube/errors.h"
 
 namespace meshform::kube {
@@ -67,7 +67,7 @@ void Authenticator::Authorize(HttpRequest& request) {
     request.headers["Authorization"] = "Bearer " + config_.token;
   } else if (!config_.username.empty()) {
     request.headers["Authorization"] =
-        "Basic " + Base64Encode(config_.username + ":" + config_.password);
+        "Basic " + util::Base64Encode(config_.username + ":" + config_.password);
   }
   if (config_.exec && request.headers.count("Authorization") == 0) ApplyExec(request);
 }

@@ -16,6 +16,13 @@ ObjectRef RefOf(const json& object) {
   return ref;
 }
 
+std::string UidOf(const json& object) {
+  if (!object.is_object() || !object.contains("metadata") || !object["metadata"].is_object()) {
+    return "";
+  }
+  return object["metadata"].value("uid", "");
+}
+
 Client::Client(const ClusterConfig& config, const ClientOptions& options)
     : rest_(config, options), discovery_(rest_) {}
 

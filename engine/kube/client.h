@@ -147,5 +147,7 @@ class Client {
 
 // The ObjectRef of a manifest (apiVersion, kind, metadata.namespace, metadata.name).
 ObjectRef RefOf(const json& object);
+// metadata.uid of an object, "" when it has none (a manifest).
+std::string UidOf(const json& object);
 
 }  // namespace meshform::kube

@@ -9,7 +9,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/kube/errors.h"
 #include "engine/kube/subprocess.h"
 
@@ -34,7 +34,7 @@ json ExecInfo(const ExecConfig& exec, const ClusterConfig& cluster) {
               {"insecure-skip-tls-verify", cluster.tls.insecure_skip_verify}};
     if (!cluster.tls.server_name.empty()) c["tls-server-name"] = cluster.tls.server_name;
     if (!cluster.tls.ca_pem.empty())
-      c["certificate-authority-data"] = Base64Encode(cluster.tls.ca_pem);
+      c["certificate-authority-data"] = util::Base64Encode(cluster.tls.ca_pem);
     if (!cluster.proxy_url.empty()) c["proxy-url"] = cluster.proxy_url;
     spec["cluster"] = c;
   }

@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 
 namespace meshform::kube {
 namespace {
@@ -39,7 +39,7 @@ std::string Absolute(const std::string& path, const std::string& origin) {
 std::string DecodeData(const YAML::Node& node, const char* key, const std::string& where) {
   std::string text = Str(node, key);
   if (text.empty()) return "";
-  auto decoded = Base64Decode(text);
+  auto decoded = util::Base64Decode(text);
   if (!decoded) throw KubeconfigError(where + ": " + key + " is not valid base64");
   return *decoded;
 }

@@ -5,61 +5,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/util/redact.h"
+
 namespace meshform::kube {
 namespace {
 
 using nlohmann::json;
 
 constexpr size_t kMaxLoggedBody = 4096;
-
-bool SensitiveKey(const std::string& key) {
-  static const char* keys[] = {"token",         "password",      "client-key-data",
-                               "clientKeyData", "client-key",    "access-token",
-                               "id-token",      "refresh-token", "privateKey"};
-  for (const char* k : keys) {
-    if (key == k) return true;
-  }
-  return false;
-}
-
-void RedactObject(json& obj);
-
-void RedactSecret(json& secret) {
-  for (const char* field : {"data", "stringData"}) {
-    if (secret.contains(field) && secret[field].is_object()) {
-      for (auto& [key, value] : secret[field].items()) value = kRedacted;
-    }
-  }
-  // kubectl's client-side apply keeps the whole Secret in an annotation.
-  if (secret.contains("metadata") && secret["metadata"].contains("annotations") &&
-      secret["metadata"]["annotations"].is_object()) {
-    auto& annotations = secret["metadata"]["annotations"];
-    if (annotations.contains("kubectl.kubernetes.io/last-applied-configuration")) {
-      annotations["kubectl.kubernetes.io/last-applied-configuration"] = kRedacted;
-    }
-  }
-}
-
-void RedactObject(json& node) {
-  if (node.is_array()) {
-    for (auto& item : node) RedactObject(item);
-    return;
-  }
-  if (!node.is_object()) return;
-  std::string kind = node.value("kind", "");
-  if (kind == "Secret") RedactSecret(node);
-  for (auto& [key, value] : node.items()) {
-    if (SensitiveKey(key) && value.is_string()) {
-      value = kRedacted;
-    } else if (value.is_structured()) {
-      RedactObject(value);
-    }
-  }
-  // A List of Secrets may omit the items' kind.
-  if (kind == "SecretList" && node.contains("items")) {
-    for (auto& item : node["items"]) RedactSecret(item);
-  }
-}
 
 double Millis(std::chrono::steady_clock::duration d) {
   return std::chrono::duration<double, std::milli>(d).count();
@@ -71,8 +24,7 @@ std::string RedactBody(const std::string& body) {
   if (body.empty()) return "";
   json doc = json::parse(body, nullptr, false);
   if (doc.is_discarded()) return "(" + std::to_string(body.size()) + " bytes, not JSON)";
-  RedactObject(doc);
-  std::string out = doc.dump();
+  std::string out = util::Redacted(doc).dump();
   if (out.size() > kMaxLoggedBody) out = out.substr(0, kMaxLoggedBody) + "...(truncated)";
   return out;
 }
@@ -80,11 +32,8 @@ std::string RedactBody(const std::string& body) {
 std::string RedactHeaders(const std::map<std::string, std::string>& headers) {
   std::string out;
   for (const auto& [name, value] : headers) {
-    std::string lower = name;
-    for (auto& c : lower) c = static_cast<char>(tolower(static_cast<unsigned char>(c)));
-    bool secret = lower == "authorization" || lower == "proxy-authorization" || lower == "cookie";
     if (!out.empty()) out += "; ";
-    out += name + ": " + (secret ? kRedacted : value);
+    out += name + ": " + (util::IsCredentialHeader(name) ? util::kSensitive : value);
   }
   return out;
 }

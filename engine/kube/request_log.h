@@ -11,10 +11,8 @@
 
 namespace meshform::kube {
 
-inline constexpr const char* kRedacted = "(sensitive)";
-
-// A JSON body with secrets removed (Secret data/stringData, TokenRequest and ExecCredential
-// status, kubeconfig keys and tokens), truncated for logs; non-JSON bodies become a size.
+// A JSON body with secrets removed by the one redactor (engine/util/redact.h), truncated for
+// logs; non-JSON bodies become a size.
 std::string RedactBody(const std::string& body);
 
 // The request headers as one line, Authorization and other credentials redacted.

@@ -40,6 +40,11 @@ std::string ObjectRef::ToString() const {
   return out;
 }
 
+std::string GroupOf(const std::string& api_version) {
+  auto slash = api_version.find('/');
+  return slash == std::string::npos ? "" : api_version.substr(0, slash);
+}
+
 std::string UrlEncode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;

@@ -43,6 +43,9 @@ struct ObjectRef {
   std::string ToString() const;  // "apps/v1 Deployment ns/name"
 };
 
+// The group of an apiVersion: "apps" for "apps/v1", "" (core) for "v1".
+std::string GroupOf(const std::string& api_version);
+
 std::string UrlEncode(const std::string& text);
 
 // A query string built in insertion order: "?a=1&b=x%20y" (empty when no parameter).

@@ -1,5 +1,7 @@
 #include "engine/plan/planner.h"
 
+#include "engine/util/strings.h"
+
 #include <optional>
 #include <set>
 
@@ -9,7 +11,7 @@
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
 #include "engine/ssa/immutable_fields.h"
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
 #include "engine/util/parallelism.h"
 #include "engine/util/phase_timer.h"
 #include "resources/placeholder.h"
@@ -18,12 +20,6 @@ namespace meshform::plan {
 namespace {
 
 using nlohmann::json;
-
-std::string JoinLines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
-  return out;
-}
 
 WantedObject Wanted(const std::string& cluster, const json& object) {
   const json& meta = object.at("metadata");
@@ -35,11 +31,11 @@ WantedObject Wanted(const std::string& cluster, const json& object) {
 std::vector<WantedObject> Forgotten(const LiveState& live, const PlanInput& input,
                                     const std::set<std::string>& desired) {
   std::vector<WantedObject> out;
-  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + state::kStateNamespace + "/" +
-                        state::InventoryName(input.topology_name);
+  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace + "/" +
+                        resources::InventoryName(input.topology_name);
   auto it = live.owned.find(address);
   if (it == live.owned.end()) return out;
-  for (const auto& e : state::ParseInventory(it->second)) {
+  for (const auto& e : resources::ParseInventory(it->second)) {
     if (!desired.count(e.Address()))
       out.push_back({e.cluster, e.api_version, e.kind, e.ns, e.name});
   }
@@ -232,7 +228,7 @@ class Planner {
     std::set<std::string> inventoried;
     for (const auto& w : forgotten_) {
       inventoried.insert(
-          state::InventoryEntry{w.cluster, w.api_version, w.kind, w.ns, w.name}.Address());
+          resources::InventoryEntry{w.cluster, w.api_version, w.kind, w.ns, w.name}.Address());
     }
     for (const auto& [address, object] : live_.owned) {
       if (desired_.count(address)) continue;
@@ -265,8 +261,8 @@ class Planner {
   // Destroy walks the graph backwards: make every object depend on the inventory (and the
   // inventory on nothing), so that the inventory goes last.
   void DeleteInventoryLast() {
-    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" + state::kStateNamespace +
-                            "/" + state::InventoryName(input_.topology_name);
+    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace +
+                            "/" + resources::InventoryName(input_.topology_name);
     for (auto& c : plan_.changes) {
       if (c.address == inventory) {
         c.resource.depends_on.clear();
@@ -291,7 +287,7 @@ class Planner {
 }  // namespace
 
 PlanError::PlanError(std::vector<std::string> problems)
-    : Error(JoinLines(problems)), problems_(std::move(problems)) {}
+    : Error(util::Join(problems)), problems_(std::move(problems)) {}
 
 Plan BuildPlan(const PlanInput& input, const kube::ClusterClients& clients,
                const PlanOptions& options) {

@@ -2,7 +2,7 @@
 
 #include "engine/pki/assess.h"
 #include "engine/pki/cacerts.h"
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
 #include "engine/values/endpoint.h"
 #include "engine/values/intermediate_ca.h"
 #include "engine/values/lb_address.h"
@@ -56,8 +56,8 @@ class Resolver {
     if (!p.value("generate", true)) {
       return Known(r, values::RootCaFromFiles(p), "read from files");
     }
-    std::string where = SecretAddress(context_.inventory_cluster, state::kStateNamespace,
-                                      state::RootCaSecretName(context_.topology));
+    std::string where = SecretAddress(context_.inventory_cluster, resources::kStateNamespace,
+                                      resources::RootCaSecretName(context_.topology));
     if (const json* secret = Owned(live_, where)) {
       if (auto fields = values::RootCaFromSecret(*secret)) {
         return Known(r, *fields, "kept from an earlier apply");

@@ -1,6 +1,6 @@
 #include "engine/plan/substitute_known.h"
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "resources/placeholder.h"
 
 namespace meshform::plan {
@@ -30,7 +30,7 @@ json NormalizeSecret(const json& object) {
   json left = json::object();
   for (const auto& [key, value] : object["stringData"].items()) {
     if (value.is_string()) {
-      data[key] = kube::Base64Encode(value.get<std::string>());
+      data[key] = util::Base64Encode(value.get<std::string>());
     } else if (resources::IsPlaceholder(value) &&
                resources::ParsePlaceholder(value).encoding.empty() &&
                resources::ParsePlaceholder(value).template_.empty()) {

@@ -2,6 +2,8 @@
 // adding a row (and its predicate in readiness_checks.cc); nothing else changes.
 #include "engine/readiness/rules.h"
 
+#include "engine/kube/resource.h"
+
 #include "engine/readiness/checks.h"
 
 namespace meshform::readiness {
@@ -9,14 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-std::string GroupOf(const json& object) {
-  std::string api_version = object.value("apiVersion", "");
-  auto slash = api_version.find('/');
-  return slash == std::string::npos ? "" : api_version.substr(0, slash);
-}
-
 bool Matches(const ReadinessRule& rule, const json& object) {
-  return rule.kind == object.value("kind", "") && rule.group == GroupOf(object) &&
+  return rule.kind == object.value("kind", "") && rule.group == kube::GroupOf(object.value("apiVersion", "")) &&
          (!rule.applies || rule.applies(object));
 }
 

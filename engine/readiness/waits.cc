@@ -13,11 +13,6 @@ bool IsLive(const json& object) {
          object["metadata"].contains("resourceVersion");
 }
 
-std::string UidOf(const json& object) {
-  if (!object.contains("metadata") || !object["metadata"].is_object()) return "";
-  return object["metadata"].value("uid", "");
-}
-
 Observation Judge(const json& live) {
   const ReadinessRule& rule = RuleFor(live);
   ReadinessResult result = rule.check(live);
@@ -31,7 +26,7 @@ Observation NotFoundYet(const json& object) {
 // Gone when absent or replaced by an object with another uid; else why it is still there.
 Observation ObserveDeletion(const std::optional<json>& live, const std::string& uid) {
   if (!live) return {Readiness::kReady, "deletion", "gone", "", json()};
-  if (!uid.empty() && UidOf(*live) != uid) {
+  if (!uid.empty() && kube::UidOf(*live) != uid) {
     return {Readiness::kReady, "deletion", "recreated with another uid", "", json()};
   }
   const json metadata = live->value("metadata", json::object());

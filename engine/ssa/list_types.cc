@@ -1,5 +1,7 @@
 #include "engine/ssa/list_types.h"
 
+#include "engine/kube/resource.h"
+
 #include <algorithm>
 
 namespace meshform::ssa {
@@ -40,11 +42,6 @@ const std::vector<Rule>& Rules() {
   return kRules;
 }
 
-std::string GroupOf(const std::string& api_version) {
-  auto slash = api_version.find('/');
-  return slash == std::string::npos ? "" : api_version.substr(0, slash);
-}
-
 bool BuiltInGroup(const std::string& group) {
   if (group.empty()) return true;
   if (group.find('.') == std::string::npos) return true;  // apps, batch, policy, ...
@@ -59,7 +56,7 @@ bool Matches(const char* pattern, const std::string& value) {
 
 ListType LookUpListType(const std::string& api_version, const std::string& kind,
                         const std::string& parent, const std::string& field) {
-  std::string group = GroupOf(api_version);
+  std::string group = kube::GroupOf(api_version);
   bool built_in = BuiltInGroup(group);
   for (const auto& r : Rules()) {
     std::string rule_group = r.group;

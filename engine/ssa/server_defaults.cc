@@ -1,5 +1,7 @@
 #include "engine/ssa/server_defaults.h"
 
+#include "engine/kube/resource.h"
+
 #include <vector>
 
 namespace meshform::ssa {
@@ -21,11 +23,6 @@ const std::vector<ItemDefault>& Rows() {
   return kRows;
 }
 
-std::string GroupOf(const std::string& api_version) {
-  auto slash = api_version.find('/');
-  return slash == std::string::npos ? "" : api_version.substr(0, slash);
-}
-
 // The field that holds the list item containing path's last element: for
 // .webhooks[name="x"].rules that is "webhooks".
 const PathElement* ParentField(const Path& path) {
@@ -45,7 +42,7 @@ nlohmann::json WithServerDefaults(const std::string& api_version, const Path& pa
     return desired;
   const PathElement* parent = ParentField(path);
   if (parent == nullptr) return desired;
-  std::string group = GroupOf(api_version);
+  std::string group = kube::GroupOf(api_version);
   for (const auto& row : Rows()) {
     if (group != row.group || parent->name != row.parent || path.back().name != row.list) continue;
     for (auto& item : desired) {

@@ -1,7 +1,7 @@
 #include "engine/state/cleanup.h"
 
 #include "engine/kube/errors.h"
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
 #include "engine/state/lock.h"
 
 namespace meshform::state {
@@ -11,7 +11,7 @@ bool RemoveStateIfUnused(kube::Client& host, const std::string& topology) {
   gone.ignore_not_found = true;
   // The Lease only while nobody holds it (the precondition guards against a run that took it
   // after ours released it).
-  kube::ObjectRef lease{"coordination.k8s.io/v1", "Lease", kStateNamespace,
+  kube::ObjectRef lease{"coordination.k8s.io/v1", "Lease", resources::kStateNamespace,
                         LockLeaseName(topology)};
   if (auto live = host.GetIfExists(lease)) {
     std::string holder = (*live)["spec"].value("holderIdentity", "");
@@ -25,7 +25,7 @@ bool RemoveStateIfUnused(kube::Client& host, const std::string& topology) {
     }
   }
   kube::ListOptions in_state;
-  in_state.ns = kStateNamespace;
+  in_state.ns = resources::kStateNamespace;
   try {
     for (const char* kind : {"ConfigMap", "Secret"}) {
       for (const auto& item : host.List("v1", kind, in_state).items) {
@@ -37,7 +37,7 @@ bool RemoveStateIfUnused(kube::Client& host, const std::string& topology) {
   } catch (const kube::NotFound&) {
     return false;
   }
-  return host.Delete({"v1", "Namespace", "", kStateNamespace}, gone).found;
+  return host.Delete({"v1", "Namespace", "", resources::kStateNamespace}, gone).found;
 }
 
 }  // namespace meshform::state

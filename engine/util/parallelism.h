@@ -1,7 +1,10 @@
 // meshform's concurrency is I/O-bound (requests to API servers), so it may run more threads than
-// the machine has cores. TBB caps its worker threads at the core count unless told otherwise;
-// AllowParallelism raises that cap process-wide (never lowers it). Call it once with the
-// --parallelism of the command before creating task arenas of that size.
+// the machine has cores. TBB caps its worker threads at the core count unless a
+// tbb::global_control says otherwise, and while several global_control objects are alive it
+// applies the *smallest* of them. So there is exactly one, owned here: AllowParallelism raises
+// the process-wide cap to the largest number of threads ever asked for (it never lowers it), and
+// nothing else in meshform creates a global_control. Call it with the size of a task arena before
+// creating the arena (ParallelFor and the executor's scheduler do).
 #pragma once
 
 #include <cstddef>

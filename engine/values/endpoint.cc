@@ -1,11 +1,11 @@
 #include "engine/values/endpoint.h"
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 
 namespace meshform::values {
 
 ValueStore::Fields EndpointFromConfig(const kube::ClusterConfig& config) {
-  std::string ca = config.tls.ca_pem.empty() ? "" : kube::Base64Encode(config.tls.ca_pem);
+  std::string ca = config.tls.ca_pem.empty() ? "" : util::Base64Encode(config.tls.ca_pem);
   return {{"server", config.server}, {"caData", ca}};
 }
 

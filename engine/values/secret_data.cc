@@ -1,6 +1,6 @@
 #include "engine/values/secret_data.h"
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 
 namespace meshform::values {
 
@@ -9,7 +9,7 @@ std::map<std::string, std::string> DecodedSecretData(const nlohmann::json& secre
   if (!secret.is_object() || !secret.contains("data") || !secret["data"].is_object()) return out;
   for (const auto& [key, value] : secret["data"].items()) {
     if (!value.is_string()) continue;
-    if (auto decoded = kube::Base64Decode(value.get<std::string>())) out[key] = *decoded;
+    if (auto decoded = util::Base64Decode(value.get<std::string>())) out[key] = *decoded;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 #include "engine/values/token.h"
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/util/error.h"
 #include "engine/values/secret_data.h"
 #include "resources/values.h"
@@ -36,7 +36,7 @@ ValueStore::Fields WithClusterCa(ValueStore::Fields fields, const std::string& a
                                  const ValueStore& store) {
   std::string endpoint = resources::EndpointAddress(TokenCluster(params, cluster));
   if (fields["ca.crt"].empty() && store.Has(endpoint)) {
-    fields["ca.crt"] = kube::Base64Decode(store.Field(endpoint, "caData")).value_or("");
+    fields["ca.crt"] = util::Base64Decode(store.Field(endpoint, "caData")).value_or("");
   }
   if (fields["ca.crt"].empty()) {
     kube::ObjectRef ref = TokenSecretRef(params);

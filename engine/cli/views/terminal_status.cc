@@ -1,8 +1,9 @@
 // The command line's Status (see terminal_status.h).
 #include "engine/cli/views/terminal_status.h"
 
+#include "engine/util/redact.h"
+
 #include <cstdio>
-#include <regex>
 
 namespace meshform::cli {
 
@@ -34,11 +35,6 @@ std::string SummaryLine(plan::Mode mode, const ExecuteResult& r) {
          std::to_string(r.changed) + " changed, " + std::to_string(r.destroyed) + " destroyed.";
 }
 
-std::string ScrubQuoted(const std::string& message) {
-  static const std::regex quoted("\"(?:[^\"\\\\]|\\\\.)*\"");
-  return std::regex_replace(message, quoted, "(sensitive)");
-}
-
 void TerminalStatus::StepStarted(const plan::Change&) {}
 
 void TerminalStatus::StepFinished(const plan::Change& change, Seconds elapsed) {
@@ -51,7 +47,7 @@ void TerminalStatus::StepFinished(const plan::Change& change, Seconds elapsed) {
 }
 
 void TerminalStatus::StepFailed(const plan::Change& change, const std::string& message) {
-  std::string text = change.resource.sensitive ? ScrubQuoted(message) : message;
+  std::string text = change.resource.sensitive ? util::ScrubQuoted(message) : message;
   std::lock_guard<std::mutex> lock(mu_);
   out_ << "Error: " << change.address << ": " << text << "\n" << std::flush;
 }
@@ -72,7 +68,7 @@ void TerminalStatus::UndoFinished(const std::string& address, bool ok, const std
   if (ok) {
     out_ << address << ": Rolled back\n";
   } else {
-    out_ << "Error: rolling back " << address << ": " << ScrubQuoted(message) << "\n";
+    out_ << "Error: rolling back " << address << ": " << util::ScrubQuoted(message) << "\n";
   }
   out_ << std::flush;
 }

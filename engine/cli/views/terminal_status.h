@@ -33,7 +33,5 @@ class TerminalStatus : public apply::Status {
 std::string CompletionWord(plan::Action action);
 // The summary line of a successful run.
 std::string SummaryLine(plan::Mode mode, const apply::ExecuteResult& result);
-// `message` with every double-quoted value replaced by "(sensitive)".
-std::string ScrubQuoted(const std::string& message);
 
 }  // namespace meshform::cli

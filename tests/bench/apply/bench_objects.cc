@@ -9,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/kube/kubeconfig.h"
 #include "resources/resource.h"
 
@@ -107,7 +107,7 @@ std::string WriteTokenKubeconfig(const std::string& harness_kubeconfig,
   for (const auto& c : clusters) {
     auto cluster = config.Resolve(c);
     y << "- name: " << c << "\n  cluster:\n    server: " << cluster.server
-      << "\n    certificate-authority-data: " << kube::Base64Encode(cluster.tls.ca_pem) << "\n";
+      << "\n    certificate-authority-data: " << util::Base64Encode(cluster.tls.ca_pem) << "\n";
   }
   y << "users:\n";
   for (const auto& c : clusters)

@@ -9,7 +9,7 @@
 #include "engine/apply/executor.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/waiter_adapter.h"
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/kube/cluster_clients.h"
 #include "engine/kube/kubeconfig.h"
 #include "tests/integration/apply/cluster_snapshot.h"
@@ -130,7 +130,7 @@ TEST_F(ExecutorOnClusters, AppliesEveryChangeWithValuesAcrossClusters) {
       Primary().Get({"v1", "Secret", mesh_.ns(), "istio-remote-secret-" + mesh_.clusters[1]});
   EXPECT_EQ(remote["metadata"]["labels"]["istio/multiCluster"], "true");
   auto encoded = remote["data"][mesh_.clusters[1]].get<std::string>();
-  auto text = kube::Base64Decode(encoded);
+  auto text = util::Base64Decode(encoded);
   ASSERT_TRUE(text);
   auto config = kube::Kubeconfig::Parse(*text, "remote-secret");
   EXPECT_EQ(config.current_context(), mesh_.clusters[1]);

@@ -1,6 +1,8 @@
 // Helpers for the seed tests (see seed_support.h).
 #include "tests/integration/apply/seed_support.h"
 
+#include "engine/util/base64.h"
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -76,7 +78,7 @@ std::vector<std::string> CheckObject(kube::Client& client, const plan::Change& c
   // stringData is write-only: the server folds it into data.
   if (desired.contains("stringData")) {
     for (auto& [k, v] : desired["stringData"].items()) {
-      desired["data"][k] = resources::Base64Encode(v.get<std::string>());
+      desired["data"][k] = util::Base64Encode(v.get<std::string>());
     }
     desired.erase("stringData");
   }

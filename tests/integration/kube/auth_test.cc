@@ -4,7 +4,7 @@
 // kubeconfig says insecure-skip-tls-verify; tls-server-name verifies another SAN.
 #include <gtest/gtest.h>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/integration/kube/cluster_env.h"
 #include "tests/support/clusters.h"
 
@@ -95,7 +95,7 @@ TEST_F(KubeAuthTest, NoCredentialsIsForbiddenForAnonymous) {
 
 TEST_F(KubeAuthTest, WrongCertificateAuthorityFailsTls) {
   ClusterConfig other = HarnessKubeconfig().Resolve(Context(1));  // another cluster's CA
-  std::string extra = "certificate-authority-data: " + Base64Encode(other.tls.ca_pem);
+  std::string extra = "certificate-authority-data: " + util::Base64Encode(other.tls.ca_pem);
   auto client = FromFile(
       WriteKubeconfig(dir, context, "{token: " + AdminToken(context) + "}", extra), context);
   try {

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/support/clusters.h"
 
 namespace meshform::kube::testing {
@@ -36,7 +36,7 @@ std::string WriteKubeconfig(const TempDir& dir, const std::string& context,
       << "clusters: [{name: c, cluster: {server: \"" << admin.server << "\"";
   if (cluster_extra.find("insecure-skip-tls-verify") == std::string::npos &&
       cluster_extra.find("certificate-authority") == std::string::npos) {
-    out << ", certificate-authority-data: " << Base64Encode(admin.tls.ca_pem);
+    out << ", certificate-authority-data: " << util::Base64Encode(admin.tls.ca_pem);
   }
   if (!cluster_extra.empty()) out << ", " << cluster_extra;
   out << "}}]\n"

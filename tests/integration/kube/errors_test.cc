@@ -4,7 +4,7 @@
 // NoKindMatch for a kind the cluster does not serve.
 #include <gtest/gtest.h>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/integration/kube/cluster_env.h"
 
 namespace meshform::kube {

@@ -8,7 +8,7 @@
 
 #include <sstream>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/integration/kube/cluster_env.h"
 
 namespace meshform::kube {
@@ -72,7 +72,7 @@ TEST(KubeLogRedactionTest, NoTokenKeyOrSecretValueInTraceLogs) {
     json secret = {{"apiVersion", "v1"},
                    {"kind", "Secret"},
                    {"metadata", {{"name", "creds"}, {"namespace", ns.name()}}},
-                   {"data", {{"conn", Base64Encode(value)}}},
+                   {"data", {{"conn", util::Base64Encode(value)}}},
                    {"stringData", {{"other", string_value}}}};
     client->Apply(secret);
     client->Get({"v1", "Secret", ns.name(), "creds"});
@@ -96,9 +96,9 @@ TEST(KubeLogRedactionTest, NoTokenKeyOrSecretValueInTraceLogs) {
   ExpectAbsent(log, admin_token, "the bearer token");
   ExpectAbsent(log, sa_token, "the TokenRequest token");
   ExpectAbsent(log, value, "the Secret value");
-  ExpectAbsent(log, Base64Encode(value), "the base64 Secret value");
+  ExpectAbsent(log, util::Base64Encode(value), "the base64 Secret value");
   ExpectAbsent(log, string_value, "the stringData value");
-  ExpectAbsent(log, Base64Encode(string_value), "the base64 stringData value");
+  ExpectAbsent(log, util::Base64Encode(string_value), "the base64 stringData value");
   for (const auto& chunk : PemChunks(cert_config.tls.client_key_pem))
     ExpectAbsent(log, chunk, "the client key");
 }

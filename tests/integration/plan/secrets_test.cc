@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/integration/plan/seed_fixture.h"
 
 namespace meshform::testing {
@@ -32,7 +32,7 @@ std::set<std::string> SecretValues() {
         // (ca.crt), which KubeFedCluster.spec.caBundle carries openly, as kubefedctl writes it.
         if (key == "namespace" || key == "ca.crt") continue;
         std::string raw = value;
-        auto decoded = kube::Base64Decode(raw).value_or("");
+        auto decoded = util::Base64Decode(raw).value_or("");
         if (raw.size() >= 16) out.insert(raw);
         if (decoded.size() >= 16) out.insert(decoded);
         auto token = decoded.find("token: ");

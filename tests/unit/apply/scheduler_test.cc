@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/util/parallelism.h"
+
 namespace meshform::apply {
 namespace {
 
@@ -31,6 +33,26 @@ TEST(Scheduler, RunsEveryNodeAfterItsDependencies) {
   for (size_t i = 0; i < dag.size(); ++i) {
     for (size_t d : dag.waits_for(i)) EXPECT_LT(pos(d), pos(i)) << d << " before " << i;
   }
+}
+
+// One parallelism cap: TBB applies the smallest of all live global_control objects, so a cap
+// set earlier for a smaller arena (a plan's ParallelFor) must not hold the executor below its
+// own --parallelism. 16 nodes that each wait until all 16 run can only finish if all run at once.
+TEST(Scheduler, ReachesItsParallelismAfterASmallerArenaRaisedTheCap) {
+  AllowParallelism(2);
+  ParallelFor(4, 2, [](size_t) {});
+  const int wanted = 16;
+  std::vector<std::vector<size_t>> edges(wanted);
+  std::mutex mu;
+  std::condition_variable all_in;
+  int arrived = 0;
+  auto result = RunDag(Dag::FromEdges(edges), {wanted, true, false}, [&](size_t) {
+    std::unique_lock<std::mutex> lock(mu);
+    ++arrived;
+    all_in.notify_all();
+    return all_in.wait_for(lock, std::chrono::seconds(20), [&] { return arrived == wanted; });
+  });
+  EXPECT_TRUE(result.AllSucceeded()) << "only " << arrived << " of " << wanted << " ran at once";
 }
 
 TEST(Scheduler, NeverExceedsParallelismAndReachesIt) {

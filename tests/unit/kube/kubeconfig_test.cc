@@ -7,7 +7,7 @@
 
 #include <cstdlib>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "tests/unit/kube/temp_dir.h"
 
 namespace meshform::kube {
@@ -169,10 +169,10 @@ TEST_F(KubeconfigTest, DataFieldsAreDecodedAndWinOverFiles) {
       dir.Write("data",
                 "clusters: [{name: c, cluster: {server: \"https://x\", "
                 "certificate-authority: /no/file, certificate-authority-data: " +
-                    Base64Encode("CA-DATA") +
+                    util::Base64Encode("CA-DATA") +
                     "}}]\n"
                     "users: [{name: u, user: {client-certificate-data: " +
-                    Base64Encode("CERT") + ", client-key-data: " + Base64Encode("KEY") +
+                    util::Base64Encode("CERT") + ", client-key-data: " + util::Base64Encode("KEY") +
                     "}}]\n"
                     "contexts: [{name: c, context: {cluster: c, user: u}}]\n");
   ClusterConfig c = Kubeconfig::LoadChain({cfg}).Resolve("c");

@@ -2,6 +2,8 @@
 // (plain, base64, template) and marking them for display.
 #include "resources/placeholder.h"
 
+#include "engine/util/base64.h"
+
 #include <gtest/gtest.h>
 
 namespace meshform::resources {
@@ -45,11 +47,11 @@ TEST(Placeholder, SubstituteAppliesEncodingAndTemplate) {
 }
 
 TEST(Placeholder, Base64MatchesRfc4648Vectors) {
-  EXPECT_EQ(Base64Encode(""), "");
-  EXPECT_EQ(Base64Encode("f"), "Zg==");
-  EXPECT_EQ(Base64Encode("fo"), "Zm8=");
-  EXPECT_EQ(Base64Encode("foo"), "Zm9v");
-  EXPECT_EQ(Base64Encode("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(util::Base64Encode(""), "");
+  EXPECT_EQ(util::Base64Encode("f"), "Zg==");
+  EXPECT_EQ(util::Base64Encode("fo"), "Zm8=");
+  EXPECT_EQ(util::Base64Encode("foo"), "Zm9v");
+  EXPECT_EQ(util::Base64Encode("foobar"), "Zm9vYmFy");
 }
 
 TEST(Placeholder, ReplacePlaceholdersUsesTheMarker) {

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 #include "engine/readiness/rules.h"
 #include "engine/util/error.h"
 #include "engine/values/intermediate_ca.h"
@@ -33,7 +33,7 @@ json Secret(std::map<std::string, std::string> data) {
             {"kind", "Secret"},
             {"type", "kubernetes.io/service-account-token"},
             {"metadata", {{"name", "reader-token"}, {"namespace", "istio-system"}}}};
-  for (const auto& [k, v] : data) s["data"][k] = kube::Base64Encode(v);
+  for (const auto& [k, v] : data) s["data"][k] = util::Base64Encode(v);
   return s;
 }
 
@@ -88,7 +88,7 @@ TEST(Token, CaFromTheEndpointWhenTheSecretHasNone) {
       WithClusterCa({{"token", "t"}, {"ca.crt", ""}}, "token/x", params, "shanghai", store),
       meshform::Error);
   store.Set(resources::EndpointAddress("shanghai"),
-            {{"server", "https://127.0.0.1:1"}, {"caData", kube::Base64Encode("ENDPOINT-CA")}});
+            {{"server", "https://127.0.0.1:1"}, {"caData", util::Base64Encode("ENDPOINT-CA")}});
   auto fields =
       WithClusterCa({{"token", "t"}, {"ca.crt", ""}}, "token/x", params, "shanghai", store);
   EXPECT_EQ(fields.at("ca.crt"), "ENDPOINT-CA");

@@ -4,8 +4,9 @@
 //     meshform does not own is ever deleted;
 //   * the generated root CA (a Secret), so that the next plan reuses it instead of making a new
 //     root by accident.
-// Both are ordinary desired resources (added to the compiled set by AddStateResources) and are
-// planned, applied and destroyed like everything else. The namespace itself is not: it is
+// Both are ordinary desired resources, compiled like every other (Compile appends them through
+// AddStateResources, so the golden files show them), and are planned, applied and destroyed
+// like everything else. ParseInventory reads the inventory back. The namespace itself is not: it is
 // shared by every topology hosted in the cluster and holds the lock, so the lock creates it
 // (state/lock) and destroy removes it once no meshform state is left in it.
 #pragma once
@@ -17,7 +18,7 @@
 #include "engine/topology/model.h"
 #include "resources/resource.h"
 
-namespace meshform::state {
+namespace meshform::resources {
 
 inline constexpr const char* kStateNamespace = "meshform-system";
 inline constexpr const char* kInventoryKey = "objects";
@@ -51,6 +52,6 @@ std::string InventoryCluster(const topology::Topology& topology);
 // listing every object of `set` (and the state objects themselves), which depends on every
 // other object so that it is written last.
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
-                       resources::ResourceSet& set);
+                       ResourceSet& set);
 
-}  // namespace meshform::state
+}  // namespace meshform::resources

@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-namespace meshform::kube {
+namespace meshform::util {
 
 std::string Base64Encode(const std::string& bytes);
 // nullopt when `text` is not valid base64 (whitespace is ignored).
 std::optional<std::string> Base64Decode(const std::string& text);
 
-}  // namespace meshform::kube
+}  // namespace meshform::util

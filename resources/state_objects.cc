@@ -1,4 +1,4 @@
-#include "engine/state/inventory.h"
+#include "resources/state_objects.h"
 
 #include <algorithm>
 #include <tuple>
@@ -7,7 +7,7 @@
 #include "resources/placeholder.h"
 #include "resources/values.h"
 
-namespace meshform::state {
+namespace meshform::resources {
 
 using nlohmann::json;
 
@@ -68,40 +68,40 @@ json EntryJson(const InventoryEntry& e) {
 }
 
 json RootCaSecret(const std::string& topology) {
-  std::string root = resources::RootCaAddress();
+  std::string root = RootCaAddress();
   return {{"apiVersion", "v1"},
           {"kind", "Secret"},
           {"metadata", {{"name", RootCaSecretName(topology)}, {"namespace", kStateNamespace}}},
           {"type", "Opaque"},
           {"data",
-           {{"ca.crt", resources::MakePlaceholder(root, "cert", "base64")},
-            {"ca.key", resources::MakePlaceholder(root, "key", "base64")}}}};
+           {{"ca.crt", MakePlaceholder(root, "cert", "base64")},
+            {"ca.key", MakePlaceholder(root, "key", "base64")}}}};
 }
 
 }  // namespace
 
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
-                       resources::ResourceSet& set) {
+                       ResourceSet& set) {
   topology::Location here;
-  std::vector<resources::Resource> added;
+  std::vector<Resource> added;
   if (generated_root) {
-    auto secret = resources::MakeObject(host, RootCaSecret(topology), topology, here);
+    auto secret = MakeObject(host, RootCaSecret(topology), topology, here);
     secret.sensitive = true;
-    resources::DependOn(secret, resources::RootCaAddress());
+    DependOn(secret, RootCaAddress());
     added.push_back(secret);
   }
   json inventory = {
       {"apiVersion", "v1"},
       {"kind", "ConfigMap"},
       {"metadata", {{"name", InventoryName(topology)}, {"namespace", kStateNamespace}}}};
-  auto inv = resources::MakeObject(host, inventory, topology, here);
+  auto inv = MakeObject(host, inventory, topology, here);
 
   std::vector<InventoryEntry> entries;
   for (const auto* list : {&set, &added}) {
     for (const auto& r : *list) {
       if (!r.is_object()) continue;
       entries.push_back(EntryOf(r.cluster, r.object));
-      resources::DependOn(inv, r.address);
+      DependOn(inv, r.address);
     }
   }
   entries.push_back(EntryOf(host, inv.object));
@@ -111,7 +111,7 @@ void AddStateResources(const std::string& topology, const std::string& host, boo
   inv.object["data"] = {{kInventoryKey, list.dump()}};
   for (auto& r : added) set.push_back(std::move(r));
   set.push_back(std::move(inv));
-  resources::Normalize(set);
+  Normalize(set);
 }
 
-}  // namespace meshform::state
+}  // namespace meshform::resources

@@ -1,9 +1,9 @@
 // Base64 codec (see base64.h).
-#include "engine/kube/base64.h"
+#include "engine/util/base64.h"
 
 #include <array>
 
-namespace meshform::kube {
+namespace meshform::util {
 namespace {
 
 constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -65,4 +65,4 @@ std::optional<std::string> Base64Decode(const std::string& text) {
   return out;
 }
 
-}  // namespace meshform::kube
+}  // namespace meshform::util
