@@ -1,13 +1,11 @@
 // The compile pipeline.
 #include "resources/compile.h"
 
-#include "engine/util/strings.h"
-#include "resources/state_objects.h"
-
 #include <sstream>
 #include <string_view>
 #include <unordered_map>
 
+#include "engine/util/strings.h"
 #include "resources/cacerts.h"
 #include "resources/control_plane.h"
 #include "resources/direct.h"
@@ -20,6 +18,7 @@
 #include "resources/raw_manifests.h"
 #include "resources/remote_reader.h"
 #include "resources/services.h"
+#include "resources/state_objects.h"
 #include "resources/values.h"
 
 namespace meshform::resources {

@@ -117,5 +117,4 @@ json ReplacePlaceholders(const json& document,
   return Replace(document, [&](const Placeholder& p) -> json { return marker(p); });
 }
 
-
 }  // namespace meshform::resources

@@ -22,7 +22,6 @@ struct RenderedFile {
   std::string text;
 };
 
-
 // `g` must be the graph of `set` (node i is set[i]).
 std::vector<RenderedFile> RenderManifests(const ResourceSet& set, const graph::Graph& g);
 

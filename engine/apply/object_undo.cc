@@ -34,7 +34,8 @@ void Restore(kube::Client& client, Waiter& waiter, const kube::ObjectRef& ref, c
     client.Create(ForRecreate(prior));
     return;
   }
-  if (kube::UidOf(*live) != kube::UidOf(prior)) return;  // deleted and recreated by someone else: leave it
+  if (kube::UidOf(*live) != kube::UidOf(prior))
+    return;  // deleted and recreated by someone else: leave it
   json restored = prior;
   restored["metadata"]["resourceVersion"] = (*live)["metadata"].value("resourceVersion", "");
   client.Replace(restored);

@@ -3,9 +3,9 @@
 #include <ostream>
 #include <sstream>
 
-#include "resources/state_objects.h"
 #include "engine/plan/topology_hash.h"
 #include "engine/util/phase_timer.h"
+#include "resources/state_objects.h"
 
 namespace meshform::cli {
 

@@ -42,5 +42,4 @@ std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& t
 
 std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err);
 
-
 }  // namespace meshform::cli

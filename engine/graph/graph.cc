@@ -1,12 +1,11 @@
 // Building the graph: resolving addresses into edges, then the Boost.Graph cycle check.
 #include "engine/graph/graph.h"
 
-#include "engine/util/strings.h"
-
 #include <algorithm>
 #include <unordered_map>
 
 #include "engine/graph/cycle.h"
+#include "engine/util/strings.h"
 
 namespace meshform::graph {
 

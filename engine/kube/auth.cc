@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/util/base64.h"
 #include "engine/kube/errors.h"
+#include "engine/util/base64.h"
 
 namespace meshform::kube {
 namespace {

@@ -9,9 +9,9 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
-#include "engine/util/base64.h"
 #include "engine/kube/errors.h"
 #include "engine/kube/subprocess.h"
+#include "engine/util/base64.h"
 
 namespace meshform::kube {
 namespace {

@@ -1,7 +1,5 @@
 #include "engine/plan/planner.h"
 
-#include "engine/util/strings.h"
-
 #include <optional>
 #include <set>
 
@@ -11,10 +9,11 @@
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
 #include "engine/ssa/immutable_fields.h"
-#include "resources/state_objects.h"
 #include "engine/util/parallelism.h"
 #include "engine/util/phase_timer.h"
+#include "engine/util/strings.h"
 #include "resources/placeholder.h"
+#include "resources/state_objects.h"
 
 namespace meshform::plan {
 namespace {
@@ -31,8 +30,8 @@ WantedObject Wanted(const std::string& cluster, const json& object) {
 std::vector<WantedObject> Forgotten(const LiveState& live, const PlanInput& input,
                                     const std::set<std::string>& desired) {
   std::vector<WantedObject> out;
-  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace + "/" +
-                        resources::InventoryName(input.topology_name);
+  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace +
+                        "/" + resources::InventoryName(input.topology_name);
   auto it = live.owned.find(address);
   if (it == live.owned.end()) return out;
   for (const auto& e : resources::ParseInventory(it->second)) {
@@ -261,8 +260,9 @@ class Planner {
   // Destroy walks the graph backwards: make every object depend on the inventory (and the
   // inventory on nothing), so that the inventory goes last.
   void DeleteInventoryLast() {
-    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace +
-                            "/" + resources::InventoryName(input_.topology_name);
+    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" +
+                            resources::kStateNamespace + "/" +
+                            resources::InventoryName(input_.topology_name);
     for (auto& c : plan_.changes) {
       if (c.address == inventory) {
         c.resource.depends_on.clear();

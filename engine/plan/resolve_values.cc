@@ -2,7 +2,6 @@
 
 #include "engine/pki/assess.h"
 #include "engine/pki/cacerts.h"
-#include "resources/state_objects.h"
 #include "engine/values/endpoint.h"
 #include "engine/values/intermediate_ca.h"
 #include "engine/values/lb_address.h"
@@ -11,6 +10,7 @@
 #include "engine/values/secret_data.h"
 #include "engine/values/token.h"
 #include "resources/placeholder.h"
+#include "resources/state_objects.h"
 #include "resources/values.h"
 
 namespace meshform::plan {

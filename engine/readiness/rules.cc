@@ -3,7 +3,6 @@
 #include "engine/readiness/rules.h"
 
 #include "engine/kube/resource.h"
-
 #include "engine/readiness/checks.h"
 
 namespace meshform::readiness {
@@ -12,7 +11,8 @@ namespace {
 using nlohmann::json;
 
 bool Matches(const ReadinessRule& rule, const json& object) {
-  return rule.kind == object.value("kind", "") && rule.group == kube::GroupOf(object.value("apiVersion", "")) &&
+  return rule.kind == object.value("kind", "") &&
+         rule.group == kube::GroupOf(object.value("apiVersion", "")) &&
          (!rule.applies || rule.applies(object));
 }
 

@@ -1,8 +1,8 @@
 #include "engine/ssa/list_types.h"
 
-#include "engine/kube/resource.h"
-
 #include <algorithm>
+
+#include "engine/kube/resource.h"
 
 namespace meshform::ssa {
 namespace {

@@ -1,8 +1,8 @@
 #include "engine/ssa/server_defaults.h"
 
-#include "engine/kube/resource.h"
-
 #include <vector>
+
+#include "engine/kube/resource.h"
 
 namespace meshform::ssa {
 namespace {

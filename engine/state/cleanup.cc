@@ -1,8 +1,8 @@
 #include "engine/state/cleanup.h"
 
 #include "engine/kube/errors.h"
-#include "resources/state_objects.h"
 #include "engine/state/lock.h"
+#include "resources/state_objects.h"
 
 namespace meshform::state {
 

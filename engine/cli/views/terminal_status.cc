@@ -1,9 +1,9 @@
 // The command line's Status (see terminal_status.h).
 #include "engine/cli/views/terminal_status.h"
 
-#include "engine/util/redact.h"
-
 #include <cstdio>
+
+#include "engine/util/redact.h"
 
 namespace meshform::cli {
 

@@ -9,8 +9,8 @@
 #include <sstream>
 #include <thread>
 
-#include "engine/util/base64.h"
 #include "engine/kube/kubeconfig.h"
+#include "engine/util/base64.h"
 #include "resources/resource.h"
 
 namespace meshform::bench {

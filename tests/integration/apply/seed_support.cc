@@ -1,8 +1,6 @@
 // Helpers for the seed tests (see seed_support.h).
 #include "tests/integration/apply/seed_support.h"
 
-#include "engine/util/base64.h"
-
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -14,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/util/base64.h"
 #include "resources/placeholder.h"
 
 namespace meshform::apply::testing {

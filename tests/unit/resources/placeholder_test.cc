@@ -2,9 +2,9 @@
 // (plain, base64, template) and marking them for display.
 #include "resources/placeholder.h"
 
-#include "engine/util/base64.h"
-
 #include <gtest/gtest.h>
+
+#include "engine/util/base64.h"
 
 namespace meshform::resources {
 namespace {

@@ -70,7 +70,8 @@ TEST(Redacted, HeadersAndQuotedValues) {
   EXPECT_TRUE(IsCredentialHeader("Authorization"));
   EXPECT_TRUE(IsCredentialHeader("cookie"));
   EXPECT_FALSE(IsCredentialHeader("Accept"));
-  EXPECT_EQ(ScrubQuoted(R"(field "data.key" is "c2VjcmV0\"x")"), "field (sensitive) is (sensitive)");
+  EXPECT_EQ(ScrubQuoted(R"(field "data.key" is "c2VjcmV0\"x")"),
+            "field (sensitive) is (sensitive)");
 }
 
 // The request log is one caller: same rules through its body and header functions.

@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/util/base64.h"
 #include "engine/readiness/rules.h"
+#include "engine/util/base64.h"
 #include "engine/util/error.h"
 #include "engine/values/intermediate_ca.h"
 #include "engine/values/lb_address.h"
