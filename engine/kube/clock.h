@@ -29,19 +29,4 @@ class RealClock : public Clock {
   static RealClock& Instance();
 };
 
-// A clock for tests: SleepFor returns at once, advances the time and records the duration.
-class FakeClock : public Clock {
- public:
-  TimePoint Now() const override;
-  std::chrono::system_clock::time_point WallNow() const override;
-  void SleepFor(Duration d) override;
-  void Advance(Duration d);
-  std::vector<Duration> Sleeps() const;
-
- private:
-  mutable std::mutex mu_;
-  Duration elapsed_{0};
-  std::vector<Duration> sleeps_;
-};
-
 }  // namespace meshform::kube

@@ -1,5 +1,5 @@
 // The HTTP boundary of the Kubernetes client: one request in, one response out. The real
-// implementation is CurlTransport (curl_transport.h); unit tests use FakeTransport.
+// implementation is CurlTransport (curl_transport.h); unit tests use FakeTransport (tests/support).
 #pragma once
 
 #include <chrono>

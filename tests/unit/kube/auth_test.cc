@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/fake_clock.h"
 #include "tests/unit/kube/fake_api.h"
 #include "tests/unit/kube/temp_dir.h"
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/support/fake_clock.h"
 #include "tests/unit/kube/fake_api.h"
 #include "tests/unit/kube/temp_dir.h"
 

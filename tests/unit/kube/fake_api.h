@@ -6,7 +6,8 @@
 #include <string>
 
 #include "engine/kube/client.h"
-#include "engine/kube/fake_transport.h"
+#include "tests/support/fake_clock.h"
+#include "tests/support/fake_transport.h"
 
 namespace meshform::kube::testing {
 

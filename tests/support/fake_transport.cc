@@ -1,5 +1,5 @@
 // FakeTransport (see fake_transport.h).
-#include "engine/kube/fake_transport.h"
+#include "tests/support/fake_transport.h"
 
 #include <nlohmann/json.hpp>
 

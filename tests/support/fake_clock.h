@@ -1,0 +1,26 @@
+// The test double of kube::Clock (engine/kube/clock.h).
+#pragma once
+
+#include <mutex>
+#include <vector>
+
+#include "engine/kube/clock.h"
+
+namespace meshform::kube {
+
+// A clock for tests: SleepFor returns at once, advances the time and records the duration.
+class FakeClock : public Clock {
+ public:
+  TimePoint Now() const override;
+  std::chrono::system_clock::time_point WallNow() const override;
+  void SleepFor(Duration d) override;
+  void Advance(Duration d);
+  std::vector<Duration> Sleeps() const;
+
+ private:
+  mutable std::mutex mu_;
+  Duration elapsed_{0};
+  std::vector<Duration> sleeps_;
+};
+
+}  // namespace meshform::kube
