@@ -88,6 +88,12 @@ void AddStateResources(const std::string& topology, const std::string& host, boo
     auto secret = MakeObject(host, RootCaSecret(topology), topology, here);
     secret.sensitive = true;
     DependOn(secret, RootCaAddress());
+    // Nothing is issued from a generated root before the root is stored: a crash between
+    // writing a cluster's cacerts and storing the root would lose the root's key, and the next
+    // apply would generate another root (trust split across the mesh).
+    for (auto& r : set) {
+      if (r.is_value() && r.value.type == "ca-intermediate") DependOn(r, secret.address);
+    }
     added.push_back(secret);
   }
   json inventory = {

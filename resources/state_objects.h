@@ -48,7 +48,8 @@ std::vector<InventoryEntry> ParseInventory(const nlohmann::json& config_map);
 std::string InventoryCluster(const topology::Topology& topology);
 
 // Appends the state resources for a topology whose host cluster is `host`: the root CA Secret
-// (when `generated_root`) and the inventory ConfigMap
+// (when `generated_root`; every intermediate CA then depends on it, so the root is stored
+// before anything is issued from it) and the inventory ConfigMap
 // listing every object of `set` (and the state objects themselves), which depends on every
 // other object so that it is written last.
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,

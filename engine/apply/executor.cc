@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <set>
 
 #include "engine/apply/dag.h"
 #include "engine/apply/progress_ticker.h"
@@ -88,6 +89,25 @@ class Forward {
   ExecuteResult result_;
 };
 
+// Every step the scheduler did not see succeed is an error, also when the step recorded none:
+// a step that threw something other than std::exception, or one that never started although
+// nothing stopped the run (its dependencies never finished: a cycle). A run that did not do its
+// whole plan never reports success.
+void AddUnfinished(const plan::Plan& plan, const ScheduleResult& scheduled, ExecuteResult& result) {
+  std::set<std::string> reported;
+  for (const auto& e : result.errors) reported.insert(e.address);
+  for (size_t i = 0; i < scheduled.states.size(); ++i) {
+    const plan::Change& change = plan.changes[i];
+    if (change.action == plan::Action::kNoOp || reported.count(change.address)) continue;
+    if (scheduled.states[i] == NodeState::kFailed) {
+      result.errors.push_back({change.address, "failed with an error that is not an exception"});
+    } else if (scheduled.states[i] == NodeState::kNotStarted && !scheduled.stopped) {
+      result.errors.push_back(
+          {change.address, "never started: what it depends on never finished (a cycle?)"});
+    }
+  }
+}
+
 }  // namespace
 
 ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journal, Status& status,
@@ -98,8 +118,9 @@ ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journ
     ProgressTicker ticker(status, options.progress_interval);
     Forward forward(plan, runner, journal, status, ticker, options.cancel);
     ScheduleOptions schedule{options.parallelism, true, false};
-    RunDag(dag, schedule, [&](size_t i) { return forward.Step(i); });
+    ScheduleResult scheduled = RunDag(dag, schedule, [&](size_t i) { return forward.Step(i); });
     result = forward.result();
+    AddUnfinished(plan, scheduled, result);
   }
   if (result.errors.empty()) {
     result.outcome = Outcome::kSucceeded;

@@ -2,6 +2,7 @@
 // the store's journal.
 #include "engine/apply/value_steps.h"
 
+#include "engine/readiness/wait_errors.h"
 #include "engine/util/error.h"
 #include "engine/values/endpoint.h"
 #include "engine/values/intermediate_ca.h"
@@ -40,7 +41,7 @@ ValueStore::Fields ProduceToken(const plan::Change& change, values::Context& con
     if (auto secret = client.GetIfExists(values::TokenSecretRef(params))) {
       fields = values::TokenFromSecret(*secret);
     }
-  } catch (const Error&) {
+  } catch (const readiness::WaitTimeout&) {
     // Not filled in time: fall back to a TokenRequest below.
   }
   if (!fields) {

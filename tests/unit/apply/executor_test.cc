@@ -145,5 +145,46 @@ TEST(Executor, DestroyDeletesDependentsFirst) {
   EXPECT_EQ(result.destroyed, 3);
 }
 
+// A step runner that throws something other than std::exception for one address.
+class ThrowsNonException : public StepRunner {
+ public:
+  explicit ThrowsNonException(std::string address) : address_(std::move(address)) {}
+  void Run(const plan::Change& change, Journal&) override {
+    if (change.address == address_) throw 42;
+  }
+  void Undo(const Effect&) override {}
+
+ private:
+  std::string address_;
+};
+
+// The scheduler counts any exception as a failure; the run must not then report success.
+TEST(Executor, AStepThatThrowsANonExceptionFailsTheRun) {
+  plan::Plan p = SamplePlan();
+  ThrowsNonException runner("cm");
+  Journal journal;
+  NullStatus status;
+  ExecuteResult result = Execute(p, runner, journal, status, Options(1, false));
+  EXPECT_NE(result.outcome, Outcome::kSucceeded);
+  ASSERT_FALSE(result.errors.empty());
+  EXPECT_EQ(result.errors[0].address, "cm");
+}
+
+// Steps that can never start (a cycle in the plan) make the run fail instead of being skipped.
+TEST(Executor, StepsThatNeverStartFailTheRun) {
+  plan::Plan p;
+  p.changes = {MakeChange("a", Action::kCreate, {"b"}), MakeChange("b", Action::kCreate, {"a"}),
+               MakeChange("c", Action::kCreate)};
+  FakeRunner runner;
+  Journal journal;
+  NullStatus status;
+  ExecuteResult result = Execute(p, runner, journal, status, Options(2, true));
+  EXPECT_NE(result.outcome, Outcome::kSucceeded);
+  std::vector<std::string> failed;
+  for (const auto& e : result.errors) failed.push_back(e.address);
+  EXPECT_EQ(failed, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(runner.undone, (std::vector<std::string>{"c"}));  // what ran is rolled back
+}
+
 }  // namespace
 }  // namespace meshform::apply

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "resources/graph_nodes.h"
+#include "resources/state_objects.h"
+#include "resources/values.h"
 #include "tests/unit/resources/test_topology.h"
 
 namespace meshform::resources {
@@ -12,6 +14,24 @@ namespace {
 
 using testing::DependsOn;
 using testing::Find;
+
+// A generated root is stored (its state Secret written) before any intermediate is issued from
+// it, so that no cluster's cacerts can exist without the root that signed it being kept.
+TEST(Compile, IntermediatesWaitForTheStoredRoot) {
+  testing::FakeRenderer fake;
+  topology::Topology t = testing::SeedTopology();
+  ResourceSet set = Compile(t, fake);
+  std::string root_secret =
+      InventoryCluster(t) + "/v1/Secret/" + kStateNamespace + "/" + RootCaSecretName(t.name);
+  int intermediates = 0;
+  for (const auto& r : set) {
+    if (!r.is_value() || r.value.type != "ca-intermediate") continue;
+    ++intermediates;
+    EXPECT_TRUE(DependsOn(r, root_secret)) << r.address;
+  }
+  EXPECT_EQ(intermediates, static_cast<int>(t.clusters.size()));
+  EXPECT_TRUE(DependsOn(Find(set, root_secret), RootCaAddress()));
+}
 
 TEST(Compile, SeedChainsCrossClusterDependencies) {
   testing::FakeRenderer fake;
