@@ -34,6 +34,8 @@ std::optional<Planned> PlanFromSaved(const std::string& path, const po::variable
   if (vars.count("kubeconfig")) request.kubeconfig = vars["kubeconfig"].as<std::string>();
   request.options.mode = saved.mode == "destroy" ? plan::Mode::kDestroy : plan::Mode::kApply;
   request.options.parallelism = vars["parallelism"].as<int>();
+  request.options.adopt = saved.adopt;  // planned again exactly as it was planned
+  request.options.targets = saved.targets;
   auto planned = LoadAndPlan(request, std::cerr);
   if (!planned) return std::nullopt;
   auto problems = plan::StalePlanProblems(saved, planned->plan);
@@ -64,6 +66,11 @@ int RunApply(const Args& raw_args) {
     return 1;
   }
   bool saved = vars.count("plan") > 0;
+  if (saved && (vars.count("adopt") || vars.count("target"))) {
+    std::cerr << "meshform apply: --adopt and --target belong to the plan; a saved plan is "
+                 "applied with the options it was made with\n";
+    return 1;
+  }
   std::optional<Planned> planned;
   if (saved) {
     planned = PlanFromSaved(vars["plan"].as<std::string>(), vars);
@@ -85,8 +92,9 @@ int RunApply(const Args& raw_args) {
   TerminalStatus status(std::cout);
   auto run = RunOptionsFrom(vars);
   int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
-  if (result == apply::ExitCode(apply::Outcome::kRolledBack)) {
-    RemoveUnusedState(*planned, run.wait_timeout);  // as before the apply, also here
+  bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
+  if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
+    RemoveUnusedState(*planned, run.wait_timeout);  // as destroy does, and as before the apply
   }
   return result;
 }

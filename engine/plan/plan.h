@@ -48,8 +48,11 @@ struct Plan {
   std::string topology_name;
   std::string topology_hash;      // SHA-256 of the topology file's bytes (and files it references)
   std::string inventory_cluster;  // where the inventory and the lock live
-  std::vector<Change> changes;    // sorted by address; no-ops included
-  values::ValueStore values;      // values known at plan time (sensitive: never serialized)
+  // The options the plan was made with, which applying a saved plan must plan with again.
+  bool adopt = false;                // --adopt
+  std::vector<std::string> targets;  // --target
+  std::vector<Change> changes;       // sorted by address; no-ops included
+  values::ValueStore values;         // values known at plan time (sensitive: never serialized)
   std::vector<std::string> warnings;
 
   int Count(Action action) const;

@@ -71,6 +71,7 @@ json PlanToJson(const Plan& plan) {
           {"mode", plan.mode == Mode::kDestroy ? "destroy" : "apply"},
           {"topology", {{"name", plan.topology_name}, {"hash", plan.topology_hash}}},
           {"inventory_cluster", plan.inventory_cluster},
+          {"options", {{"adopt", plan.adopt}, {"targets", plan.targets}}},
           {"summary",
            {{"add", plan.Count(Action::kCreate)},
             {"change", plan.Count(Action::kUpdate)},

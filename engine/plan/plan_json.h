@@ -5,6 +5,7 @@
 //   "mode": "apply" | "destroy",
 //   "topology": {"name": "...", "hash": "sha256:..."},
 //   "inventory_cluster": "...",
+//   "options": {"adopt": bool, "targets": ["..."]},     (what the plan was made with)
 //   "summary": {"add": N, "change": N, "replace": N, "destroy": N},
 //   "changes": [{
 //     "address": "...", "cluster": "...", "type": "object" | "value",

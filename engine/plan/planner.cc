@@ -67,6 +67,8 @@ class Planner {
     plan_.topology_name = input_.topology_name;
     plan_.topology_hash = input_.topology_hash;
     plan_.inventory_cluster = input_.inventory_cluster;
+    plan_.adopt = options_.adopt;
+    plan_.targets = options_.targets;
     {
       PhaseTimer timer("read live state");
       ReadLive();

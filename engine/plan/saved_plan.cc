@@ -43,6 +43,10 @@ SavedPlan ReadSavedPlan(const std::string& path) {
     saved.topology_file = doc.at("topology").at("file");
     saved.topology_hash = doc.at("topology").at("hash");
     saved.mode = doc.at("mode");
+    if (doc.contains("options")) {
+      saved.adopt = doc["options"].value("adopt", false);
+      saved.targets = doc["options"].value("targets", std::vector<std::string>{});
+    }
     for (const auto& c : doc.at("changes")) {
       saved.changes[c.at("address")] = {c.at("action"), c.value("planned_resource_version", ""),
                                         c.value("planned_uid", "")};

@@ -23,6 +23,8 @@ struct SavedPlan {
   std::string topology_file;  // absolute
   std::string topology_hash;
   std::string mode;                            // apply | destroy
+  bool adopt = false;                          // planned with --adopt
+  std::vector<std::string> targets;            // planned with --target
   std::map<std::string, SavedChange> changes;  // by address
 };
 

@@ -96,6 +96,51 @@ TEST_F(PlanTest, AnObjectMeshformDoesNotOwnIsAnErrorUnlessAdopted) {
   EXPECT_EQ(Kubectl("beijing", "delete namespace sample --timeout=60s").exit_code, 0);
 }
 
+// A saved plan is applied with the options it was made with: an --adopt plan adopts, a --target
+// plan touches only its targets, and a saved destroy plan cleans up meshform's state as
+// `meshform destroy` does (before, the first two were refused as stale and the third left the
+// meshform-system namespace behind).
+TEST_F(PlanTest, SavedAdoptTargetAndDestroyPlansApplyAsPlanned) {
+  ASSERT_EQ(Kubectl("beijing", "create namespace sample").exit_code, 0);
+  std::string adopt = dir_ + "/adopt.plan.json";
+  auto planned = Plan("--adopt -out " + adopt);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  auto applied = Meshform("apply " + adopt);
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  auto refused = Meshform("apply " + adopt + " --adopt");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("a saved plan is applied with the options it was made with"),
+            std::string::npos)
+      << refused.err;
+
+  ASSERT_EQ(
+      Kubectl("shanghai", "label namespace sample --overwrite istio-injection=disabled").exit_code,
+      0);
+  ASSERT_EQ(
+      Kubectl("beijing", "label namespace sample --overwrite istio-injection=disabled").exit_code,
+      0);
+  std::string target = dir_ + "/target.plan.json";
+  planned = Plan("--target shanghai/v1/Namespace/sample -out " + target);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  applied = Meshform("apply " + target);
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  EXPECT_EQ(
+      Kubectl("shanghai", "get namespace sample -o jsonpath={.metadata.labels.istio-injection}")
+          .out,
+      "enabled");
+  EXPECT_EQ(
+      Kubectl("beijing", "get namespace sample -o jsonpath={.metadata.labels.istio-injection}").out,
+      "disabled");  // not a target: untouched
+
+  std::string destroy = dir_ + "/destroy.plan.json";
+  planned = Plan("--destroy -out " + destroy);
+  ASSERT_EQ(planned.exit_code, 0) << planned.err;
+  applied = Meshform("apply " + destroy);
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  EXPECT_NE(Kubectl("beijing", "get namespace meshform-system").exit_code, 0)
+      << "the state namespace was left behind";
+}
+
 TEST_F(PlanTest, AnotherFieldManagersConflictIsShown) {
   ASSERT_EQ(Apply().exit_code, 0);
   std::string manifest =

@@ -58,10 +58,14 @@ TEST(KubeRateLimiterTest, ConcurrentCallersAreSpacedNotBunched) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 8; ++i) threads.emplace_back([&] { limiter.Acquire(); });
   for (auto& t : threads) t.join();
-  // 1 passes at once; 7 wait; in total at least 7 × 10 ms of waiting was reserved.
+  // 1 passes at once; the other 7 are spaced 10 ms apart, so at least 7 × 10 ms of waiting
+  // happened in all. (How many of them sleep depends on the interleaving: the fake clock
+  // advances by every sleep, so a caller that computes its wait after another's sleep may find
+  // its slot already reached; under load that happens.)
   Duration total{0};
   for (auto d : clock.Sleeps()) total += d;
-  EXPECT_EQ(clock.Sleeps().size(), 7u);
+  EXPECT_GE(clock.Sleeps().size(), 1u);
+  EXPECT_LE(clock.Sleeps().size(), 7u);
   EXPECT_GE(total, milliseconds(70));
 }
 
