@@ -7,7 +7,6 @@
 #include "engine/apply/journal_file.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/waiter_adapter.h"
-#include "engine/state/lock.h"
 
 namespace meshform::apply {
 
@@ -32,31 +31,43 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   return Execute(plan, runner, journal, status, execute);
 }
 
-int RunLocked(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
-              Status& status, std::ostream& err) {
+std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& topology,
+                                      const RunOptions& options, std::ostream& err) {
+  auto held = std::make_unique<HeldLock>();
+  state::LockOptions lock_options;
+  lock_options.topology = topology;
+  lock_options.lease_duration = options.lease_duration;
+  lock_options.wait_timeout =
+      options.lock_wait.value_or(options.lease_duration + std::chrono::seconds(2));
+  lock_options.on_lost = [lost = held->lost, &err](const std::string& why) {
+    err << "Error: the lock was lost (" << why << "); no new step starts.\n";
+    lost->store(true);
+  };
   try {
-    state::LockOptions lock_options;
-    lock_options.topology = plan.topology_name;
-    lock_options.lease_duration = options.lease_duration;
-    lock_options.wait_timeout =
-        options.lock_wait.value_or(options.lease_duration + std::chrono::seconds(2));
-    std::atomic<bool> lost{false};
-    lock_options.on_lost = [&](const std::string& why) {
-      err << "Error: the lock was lost (" << why << "); no new step starts.\n";
-      lost = true;
-    };
-    auto lock = state::TopologyLock::Acquire(clients.For(plan.inventory_cluster), lock_options);
-    int code = ExitCode(RunPlan(plan, clients, options, status, &lost).outcome);
-    lock->Release();
-    return code;
+    held->lock = state::TopologyLock::Acquire(host, lock_options);
+    return held;
   } catch (const state::LockHeld& e) {
-    err << "Error: another apply or destroy of " << plan.topology_name
-        << " is running: " << e.what() << "\n";
-    return 1;
+    err << "Error: another apply or destroy of " << topology << " is running: " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    err << "Error: the lock of " << topology << " could not be taken: " << e.what() << "\n";
+  }
+  return nullptr;
+}
+
+int RunHeld(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
+            Status& status, HeldLock& held, std::ostream& err) {
+  int code = 1;
+  try {
+    if (held.lost->load()) {
+      err << "Error: the lock was lost before the run started; nothing was changed.\n";
+    } else {
+      code = ExitCode(RunPlan(plan, clients, options, status, held.lost.get()).outcome);
+    }
   } catch (const std::exception& e) {
     err << "Error: " << e.what() << "\n";
-    return 1;
   }
+  held.lock->Release();
+  return code;
 }
 
 }  // namespace meshform::apply

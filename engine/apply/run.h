@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "engine/apply/status.h"
 #include "engine/kube/cluster_clients.h"
 #include "engine/plan/plan.h"
+#include "engine/state/lock.h"
 
 namespace meshform::apply {
 
@@ -37,10 +39,23 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
                       const RunOptions& options, Status& status,
                       const std::atomic<bool>* cancel = nullptr);
 
-// RunPlan under the topology's lock (the Lease in the inventory cluster, held and renewed for
-// the whole run). Returns the exit code: 1 when the lock is held by another run (named on
-// `err`, with since when) or the run cannot start; else ExitCode(outcome).
-int RunLocked(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
-              Status& status, std::ostream& err);
+// The topology's lock held for one run: the Lease in the inventory cluster, taken *before* the
+// run reads any live state (as Terraform locks before refreshing) and renewed on its own until
+// released, so that no other apply or destroy can change the clusters between this run's plan
+// and its writes. `lost` turns true when the lease is lost; no step starts after that.
+struct HeldLock {
+  std::unique_ptr<state::TopologyLock> lock;
+  std::shared_ptr<std::atomic<bool>> lost = std::make_shared<std::atomic<bool>>(false);
+};
+
+// Takes the lock of `topology` in `host`, waiting up to options.lock_wait. Null when another run
+// holds it (named on `err`, with since when) or the lock cannot be taken (the error on `err`).
+std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& topology,
+                                      const RunOptions& options, std::ostream& err);
+
+// RunPlan while `held` is held, then releases it. Returns the exit code: 1 when the lock was lost
+// before the run started or the run cannot start (on `err`); else ExitCode(outcome).
+int RunHeld(plan::Plan& plan, const kube::ClusterClients& clients, const RunOptions& options,
+            Status& status, HeldLock& held, std::ostream& err);
 
 }  // namespace meshform::apply

@@ -26,24 +26,26 @@ po::options_description ApplyOptions() {
   return o;
 }
 
-// A fresh plan of the saved plan's topology, refused when anything changed since.
-std::optional<Planned> PlanFromSaved(const std::string& path, const po::variables_map& vars) {
-  plan::SavedPlan saved = plan::ReadSavedPlan(path);
+// True (and why on stderr) when `fresh`, planned under the lock, is not the plan `saved` records.
+bool Stale(const plan::SavedPlan& saved, const plan::Plan& fresh, const std::string& what) {
+  auto problems = plan::StalePlanProblems(saved, fresh);
+  if (problems.empty()) return false;
+  std::cerr << "Error: " << what << "; nothing was applied:\n";
+  for (const auto& p : problems) std::cerr << "  " << p << "\n";
+  std::cerr << "Run 'meshform plan' again.\n";
+  return true;
+}
+
+// The request that plans a saved plan's topology again, with the options it was made with.
+PlanRequest RequestFromSaved(const plan::SavedPlan& saved, const po::variables_map& vars) {
   PlanRequest request;
   request.file = saved.topology_file;
   if (vars.count("kubeconfig")) request.kubeconfig = vars["kubeconfig"].as<std::string>();
   request.options.mode = saved.mode == "destroy" ? plan::Mode::kDestroy : plan::Mode::kApply;
   request.options.parallelism = vars["parallelism"].as<int>();
-  request.options.adopt = saved.adopt;  // planned again exactly as it was planned
+  request.options.adopt = saved.adopt;
   request.options.targets = saved.targets;
-  auto planned = LoadAndPlan(request, std::cerr);
-  if (!planned) return std::nullopt;
-  auto problems = plan::StalePlanProblems(saved, planned->plan);
-  if (problems.empty()) return planned;
-  std::cerr << "Error: the saved plan " << path << " is stale; nothing was applied:\n";
-  for (const auto& p : problems) std::cerr << "  " << p << "\n";
-  std::cerr << "Run 'meshform plan' again.\n";
-  return std::nullopt;
+  return request;
 }
 
 }  // namespace
@@ -71,27 +73,58 @@ int RunApply(const Args& raw_args) {
                  "applied with the options it was made with\n";
     return 1;
   }
-  std::optional<Planned> planned;
+  std::optional<plan::SavedPlan> saved_plan;
+  PlanRequest request;
   if (saved) {
-    planned = PlanFromSaved(vars["plan"].as<std::string>(), vars);
+    try {
+      saved_plan = plan::ReadSavedPlan(vars["plan"].as<std::string>());
+    } catch (const std::exception& e) {
+      std::cerr << "Error: " << e.what() << "\n";
+      return 1;
+    }
+    request = RequestFromSaved(*saved_plan, vars);
   } else {
-    planned = LoadAndPlan(RequestFrom(vars, plan::Mode::kApply), std::cerr);
+    request = RequestFrom(vars, plan::Mode::kApply);
   }
+  auto run = RunOptionsFrom(vars);
+  auto planned = LoadAndConnect(request, std::cerr);
   if (!planned) return 1;
-  plan::Plan& plan = planned->plan;
-  if (!saved) std::cout << RenderPlanText(plan, {ColorWanted(), false});
-  if (!plan.HasChanges()) {
-    if (saved) std::cout << SummaryLine(plan) << "\n";
-    return 0;
-  }
-  if (!saved && !Approved(vars.count("auto-approve") > 0,
-                          {"apply", "Do you want to perform these actions?",
-                           "meshform will perform the actions described above."})) {
+  // The lock first, then the live state: no other apply or destroy can change the clusters
+  // between this plan and its writes (released when `held` goes out of scope).
+  auto held = apply::TakeRunLock(planned->clients->For(InventoryClusterOf(*planned)),
+                                 planned->compiled.topology.name, run, std::cerr);
+  if (!held || !PlanAgain(*planned, request, std::cerr)) return 1;
+  if (saved && Stale(*saved_plan, planned->plan,
+                     "the saved plan " + vars["plan"].as<std::string>() + " is stale")) {
     return 1;
   }
+  if (!saved) std::cout << RenderPlanText(planned->plan, {ColorWanted(), false});
+  if (!planned->plan.HasChanges()) {
+    if (saved) std::cout << SummaryLine(planned->plan) << "\n";
+    if (planned->plan.mode == plan::Mode::kDestroy) {
+      held.reset();  // released: the lock's own Lease is state that may now go
+      RemoveUnusedState(*planned, run.wait_timeout);
+    }
+    return 0;
+  }
+  if (!saved) {
+    bool asked = vars.count("auto-approve") == 0;
+    if (!Approved(!asked, {"apply", "Do you want to perform these actions?",
+                           "meshform will perform the actions described above."})) {
+      return 1;
+    }
+    if (asked) {
+      // A person may have edited an object while the prompt waited: apply only what was shown.
+      plan::SavedPlan shown = plan::SavedPlanOf(planned->plan, request.file);
+      if (!PlanAgain(*planned, request, std::cerr) ||
+          Stale(shown, planned->plan, "the clusters changed while the plan was shown")) {
+        return 1;
+      }
+    }
+  }
+  plan::Plan& plan = planned->plan;
   TerminalStatus status(std::cout);
-  auto run = RunOptionsFrom(vars);
-  int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
+  int result = apply::RunHeld(plan, *planned->clients, run, status, *held, std::cerr);
   bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
   if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
     RemoveUnusedState(*planned, run.wait_timeout);  // as destroy does, and as before the apply

@@ -11,6 +11,7 @@
 #include "engine/cli/views/plan_text.h"
 #include "engine/cli/views/prompt.h"
 #include "engine/cli/views/terminal_status.h"
+#include "engine/plan/saved_plan.h"
 
 namespace meshform::cli {
 
@@ -33,19 +34,38 @@ int RunDestroy(const Args& raw_args) {
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
   PlanRequest request = RequestFrom(vars, plan::Mode::kDestroy);
-  auto planned = LoadAndPlan(request, std::cerr);
+  apply::RunOptions run = RunOptionsFrom(vars);
+  auto planned = LoadAndConnect(request, std::cerr);
   if (!planned) return 1;
-  plan::Plan& plan = planned->plan;
-  std::cout << RenderPlanText(plan, {ColorWanted(), false});
-  if (!plan.HasChanges()) return 0;
-  if (!Approved(vars.count("auto-approve") > 0,
+  // The lock first, then the live state (see cmd_apply.cc); released when `held` goes.
+  auto held = apply::TakeRunLock(planned->clients->For(InventoryClusterOf(*planned)),
+                                 planned->compiled.topology.name, run, std::cerr);
+  if (!held || !PlanAgain(*planned, request, std::cerr)) return 1;
+  std::cout << RenderPlanText(planned->plan, {ColorWanted(), false});
+  if (!planned->plan.HasChanges()) {
+    held.reset();
+    RemoveUnusedState(*planned, run.wait_timeout);  // the lock's Lease, when nothing else is left
+    return 0;
+  }
+  bool asked = vars.count("auto-approve") == 0;
+  if (!Approved(!asked,
                 {"destroy", "Do you really want to destroy all resources?",
                  "meshform will destroy all the managed objects shown above. There is no undo."})) {
     return 1;
   }
-  apply::RunOptions run = RunOptionsFrom(vars);
+  if (asked) {
+    // A person may have changed an object while the prompt waited: destroy only what was shown.
+    plan::SavedPlan shown = plan::SavedPlanOf(planned->plan, request.file);
+    if (!PlanAgain(*planned, request, std::cerr)) return 1;
+    auto problems = plan::StalePlanProblems(shown, planned->plan);
+    if (!problems.empty()) {
+      std::cerr << "Error: the clusters changed while the plan was shown; nothing was destroyed:\n";
+      for (const auto& p : problems) std::cerr << "  " << p << "\n";
+      return 1;
+    }
+  }
   TerminalStatus status(std::cout);
-  int result = apply::RunLocked(plan, *planned->clients, run, status, std::cerr);
+  int result = apply::RunHeld(planned->plan, *planned->clients, run, status, *held, std::cerr);
   if (result == 0) RemoveUnusedState(*planned, run.wait_timeout);
   return result;
 }

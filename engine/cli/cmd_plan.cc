@@ -6,9 +6,30 @@
 #include "engine/cli/views/plan_text.h"
 #include "engine/plan/plan_json.h"
 #include "engine/plan/saved_plan.h"
+#include "engine/state/lock.h"
 #include "engine/util/phase_timer.h"
 
 namespace meshform::cli {
+
+namespace {
+
+// plan never takes the lock (pipelines plan many pull requests at once; a saved plan is checked
+// under the lock when applied), but says when an apply or destroy is running meanwhile.
+void WarnIfLocked(const Planned& planned) {
+  try {
+    kube::Client& host = planned.clients->For(planned.plan.inventory_cluster);
+    if (auto holder = state::DescribeLockHolder(host, planned.plan.topology_name)) {
+      std::cerr << "Warning: an apply or destroy of " << planned.plan.topology_name
+                << " is running (" << *holder
+                << "); this plan may be outdated by the time it finishes.\n";
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "Warning: could not read the lock of " << planned.plan.topology_name << ": "
+              << e.what() << "\n";
+  }
+}
+
+}  // namespace
 
 int RunPlan(const Args& args) {
   po::options_description options;
@@ -36,6 +57,7 @@ int RunPlan(const Args& args) {
   auto planned = LoadAndPlan(RequestFrom(vars, mode), std::cerr);
   if (!planned) return 1;
   const plan::Plan& p = planned->plan;
+  WarnIfLocked(*planned);
   PhaseTimer timer("print plan");
   if (output == "json") {
     std::cout << plan::PlanToJson(p).dump(2) << "\n";

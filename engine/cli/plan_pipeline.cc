@@ -36,31 +36,48 @@ std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& t
   return std::make_unique<kube::ClusterClients>(contexts, kubeconfig, options);
 }
 
-std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err) {
+std::optional<Planned> LoadAndConnect(const PlanRequest& request, std::ostream& err) {
   auto compiled = LoadAndCompile(request.file, err);
   if (!compiled) return std::nullopt;
   try {
-    auto clients = [&] {
-      PhaseTimer timer("connect clients");
-      return ConnectClients(compiled->topology, request.kubeconfig);
-    }();
+    PhaseTimer timer("connect clients");
+    auto clients = ConnectClients(compiled->topology, request.kubeconfig);
+    return Planned{std::move(*compiled), std::move(clients), plan::Plan{}};
+  } catch (const std::exception& e) {
+    err << "Error: " << e.what() << "\n";
+  }
+  return std::nullopt;
+}
+
+bool PlanAgain(Planned& planned, const PlanRequest& request, std::ostream& err) {
+  try {
     plan::PlanInput input;
-    input.topology_name = compiled->topology.name;
+    input.topology_name = planned.compiled.topology.name;
     {
       PhaseTimer timer("hash topology");
-      input.topology_hash = plan::TopologyHash(request.file, compiled->resources);
+      input.topology_hash = plan::TopologyHash(request.file, planned.compiled.resources);
     }
-    input.inventory_cluster = resources::InventoryCluster(compiled->topology);
-    input.resources = &compiled->resources;
-    plan::Plan plan = plan::BuildPlan(input, *clients, request.options);
-    return Planned{std::move(*compiled), std::move(clients), std::move(plan)};
+    input.inventory_cluster = resources::InventoryCluster(planned.compiled.topology);
+    input.resources = &planned.compiled.resources;
+    planned.plan = plan::BuildPlan(input, *planned.clients, request.options);
+    return true;
   } catch (const plan::PlanError& e) {
     err << "Error: no plan could be made:\n";
     for (const auto& p : e.problems()) err << "  " << p << "\n";
   } catch (const std::exception& e) {
     err << "Error: " << e.what() << "\n";
   }
-  return std::nullopt;
+  return false;
+}
+
+std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err) {
+  auto planned = LoadAndConnect(request, err);
+  if (!planned || !PlanAgain(*planned, request, err)) return std::nullopt;
+  return planned;
+}
+
+std::string InventoryClusterOf(const Planned& planned) {
+  return resources::InventoryCluster(planned.compiled.topology);
 }
 
 }  // namespace meshform::cli

@@ -40,6 +40,15 @@ std::unique_ptr<kube::ClusterClients> ConnectClients(const topology::Topology& t
                                                      const std::string& kubeconfig,
                                                      const kube::ClientOptions& options = {});
 
+// Loads, compiles and connects to every cluster: a Planned whose plan is still empty. Errors
+// (file:line:col for the topology) on `err`.
+std::optional<Planned> LoadAndConnect(const PlanRequest& request, std::ostream& err);
+// Plans (again) from the live clusters into planned.plan; false on failure (on `err`).
+bool PlanAgain(Planned& planned, const PlanRequest& request, std::ostream& err);
+// Both: what `meshform plan` does.
 std::optional<Planned> LoadAndPlan(const PlanRequest& request, std::ostream& err);
+
+// The cluster that holds the topology's inventory, root CA and lock.
+std::string InventoryClusterOf(const Planned& planned);
 
 }  // namespace meshform::cli

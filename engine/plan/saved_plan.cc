@@ -57,6 +57,19 @@ SavedPlan ReadSavedPlan(const std::string& path) {
   return saved;
 }
 
+SavedPlan SavedPlanOf(const Plan& plan, const std::string& topology_file) {
+  SavedPlan saved;
+  saved.topology_file = std::filesystem::absolute(topology_file).lexically_normal().string();
+  saved.topology_hash = plan.topology_hash;
+  saved.mode = plan.mode == Mode::kDestroy ? "destroy" : "apply";
+  saved.adopt = plan.adopt;
+  saved.targets = plan.targets;
+  for (const auto& c : plan.changes) {
+    saved.changes[c.address] = {ActionName(c.action), c.planned_resource_version, c.planned_uid};
+  }
+  return saved;
+}
+
 std::vector<std::string> StalePlanProblems(const SavedPlan& saved, const Plan& fresh) {
   std::vector<std::string> problems;
   if (saved.topology_hash != fresh.topology_hash) {

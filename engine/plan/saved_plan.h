@@ -34,6 +34,10 @@ void WriteSavedPlan(const Plan& plan, const std::string& topology_file, const st
 // Reads a saved plan; throws meshform::Error naming the file and what is wrong with it.
 SavedPlan ReadSavedPlan(const std::string& path);
 
+// What a saved plan of `plan` would hold, without writing it: to check that a plan made again
+// (after a confirmation prompt) is still the plan that was shown.
+SavedPlan SavedPlanOf(const Plan& plan, const std::string& topology_file);
+
 // Why `fresh` (a new plan of the same topology) is not the saved plan; empty when it is.
 std::vector<std::string> StalePlanProblems(const SavedPlan& saved, const Plan& fresh);
 

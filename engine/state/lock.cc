@@ -34,6 +34,16 @@ LockHeld::LockHeld(std::string holder, std::string since, std::string lease,
 
 std::string LockLeaseName(const std::string& topology) { return "meshform-lock-" + topology; }
 
+std::optional<std::string> DescribeLockHolder(kube::Client& host, const std::string& topology) {
+  auto lease = host.GetIfExists(
+      {"coordination.k8s.io/v1", "Lease", kLockNamespace, LockLeaseName(topology)});
+  if (!lease) return std::nullopt;
+  LeaseRecord record = ReadLeaseRecord(*lease);
+  auto expires = record.renew_time + std::chrono::seconds(record.duration_seconds);
+  if (record.holder.empty() || expires <= std::chrono::system_clock::now()) return std::nullopt;
+  return "locked by " + record.holder + " since " + FormatSeconds(record.acquire_time);
+}
+
 TopologyLock::TopologyLock(kube::Client& host, LockOptions options, std::string token)
     : host_(host),
       options_(std::move(options)),

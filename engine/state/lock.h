@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -56,6 +57,11 @@ class LockHeld : public Error {
 std::string DefaultLockIdentity();
 // meshform-lock-<topology>
 std::string LockLeaseName(const std::string& topology);
+
+// Without taking it: "locked by alice@ci-7 pid 4242 since 2026-11-25T18:01:02Z" when a run holds
+// the topology's lock now (a holder whose lease has not run out), else nothing. For `plan`,
+// which never locks but says when an apply or destroy is running. API errors are thrown.
+std::optional<std::string> DescribeLockHolder(kube::Client& host, const std::string& topology);
 
 class TopologyLock {
  public:

@@ -2,7 +2,8 @@
 //   * without a terminal, apply needs -auto-approve;
 //   * crash safety: an apply killed with SIGKILL half way, then applied again, converges
 //     (a new plan has no changes), and destroy cleans up;
-//   * two applies at once: the second is refused and names the first (the lock's holder).
+//   * two applies at once: the second is refused and names the first (the lock's holder), or,
+//     waiting for the lock, plans only once it holds it and finds nothing left to do.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -121,6 +122,27 @@ TEST_F(MeshformCli, SecondApplyAtOnceIsRefusedAndNamesTheFirst) {
   EXPECT_NE(code, 0) << out;
   EXPECT_NE(out.find("locked by"), std::string::npos) << out;
   EXPECT_EQ(Wait(pid), 0) << ReadAll(first);
+}
+
+// The lock is taken before live state is read: a second apply started while the first runs
+// waits, then plans against what the first left. Before, it planned at once (everything to
+// create, a new root CA to generate), waited for the lock and then ran that stale plan: it
+// generated a second root and replaced every cluster's cacerts.
+TEST_F(MeshformCli, SecondApplyWaitingForTheLockPlansWhatTheFirstLeft) {
+  std::string first = (dir_ / "first.out").string();
+  int pid = testing::StartMeshform(Args("apply"), first);
+  ASSERT_TRUE(WaitForOutput(pid, first, "complete after", 1)) << ReadAll(first);
+  std::string out;
+  // plan never locks, but says that an apply is running.
+  testing::RunMeshform({"plan", "-f", testing::SeedTopology(), "--kubeconfig", kubeconfig_}, &out);
+  EXPECT_NE(out.find("is running (locked by"), std::string::npos) << out;
+  auto second = Args("apply");
+  second.insert(second.end(), {"--lock-wait", "600"});
+  int code = testing::RunMeshform(second, &out);
+  ASSERT_EQ(Wait(pid), 0) << ReadAll(first);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("No changes. Your clusters match the topology."), std::string::npos) << out;
+  EXPECT_EQ(out.find("Creation complete"), std::string::npos) << out;
 }
 
 }  // namespace
