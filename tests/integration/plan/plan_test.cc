@@ -122,7 +122,7 @@ TEST_F(PlanTest, SavedAdoptTargetAndDestroyPlansApplyAsPlanned) {
   std::string target = dir_ + "/target.plan.json";
   planned = Plan("--target shanghai/v1/Namespace/sample -out " + target);
   ASSERT_EQ(planned.exit_code, 0) << planned.err;
-  applied = Meshform("apply " + target);
+  applied = Meshform("apply " + target + " --force-conflicts");  // kubectl-label owns it now
   ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
   EXPECT_EQ(
       Kubectl("shanghai", "get namespace sample -o jsonpath={.metadata.labels.istio-injection}")
