@@ -73,7 +73,7 @@ void CompileMeshform(const topology::Topology& t, ResourceSet& out) {
 CompileError::CompileError(std::vector<std::string> problems)
     : Error(util::Join(problems)), problems_(std::move(problems)) {}
 
-ResourceSet Compile(const topology::Topology& t, CommandRunner& runner) {
+ResourceSet Compile(const topology::Topology& t, util::ProcessRunner& runner) {
   ResourceSet out;
   std::vector<std::string> problems;
   out.reserve(EstimatedSize(t));

@@ -9,7 +9,7 @@
 
 #include "engine/topology/model.h"
 #include "engine/util/error.h"
-#include "resources/command_runner.h"
+#include "engine/util/subprocess.h"
 #include "resources/resource.h"
 
 namespace meshform::resources {
@@ -26,6 +26,6 @@ class CompileError : public Error {
 };
 
 // `runner` runs the Istio renderer (mesh.renderer.command) once per cluster.
-ResourceSet Compile(const topology::Topology& t, CommandRunner& runner);
+ResourceSet Compile(const topology::Topology& t, util::ProcessRunner& runner);
 
 }  // namespace meshform::resources

@@ -36,7 +36,8 @@ void AddRendered(const topology::Topology& t, const topology::Cluster& c, std::v
 
 }  // namespace
 
-void CompileControlPlanes(const topology::Topology& t, CommandRunner& runner, ResourceSet& out) {
+void CompileControlPlanes(const topology::Topology& t, util::ProcessRunner& runner,
+                          ResourceSet& out) {
   // The renderer runs once per cluster; the runs are independent and each waits on a process
   // (istioctl takes about a second), so up to 16 run at once, whatever the number of cores.
   // Their results are added in cluster order.

@@ -10,13 +10,14 @@
 #include <set>
 
 #include "engine/topology/model.h"
-#include "resources/command_runner.h"
+#include "engine/util/subprocess.h"
 #include "resources/resource.h"
 
 namespace meshform::resources {
 
 // Appends to `out`, skipping objects whose address `out` already holds. Throws meshform::Error
 // listing every cluster whose renderer failed.
-void CompileControlPlanes(const topology::Topology& t, CommandRunner& runner, ResourceSet& out);
+void CompileControlPlanes(const topology::Topology& t, util::ProcessRunner& runner,
+                          ResourceSet& out);
 
 }  // namespace meshform::resources

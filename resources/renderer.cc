@@ -93,19 +93,20 @@ std::vector<std::string> RendererArgv(const topology::Topology& t,
 }
 
 std::vector<json> RenderIstio(const topology::Topology& t, const topology::Cluster& cluster,
-                              CommandRunner& runner) {
+                              util::ProcessRunner& runner) {
   const auto& where = t.mesh.renderer.location;
   if (t.mesh.renderer.command.empty()) throw Error(Located(where, "no renderer command"));
-  CommandResult result = runner.Run(RendererArgv(t, cluster));
-  if (result.exit_code != 0) {
-    std::string err = result.stderr_text.substr(0, result.stderr_text.find('\n'));
-    throw Error(Located(where, "renderer failed for cluster " + cluster.name + " (exit " +
-                                   std::to_string(result.exit_code) + "): " + err));
+  util::ProcessRequest request;
+  request.argv = RendererArgv(t, cluster);
+  util::ProcessResult result = runner.Run(request);
+  if (!result.ok()) {
+    throw Error(Located(where, "renderer failed for cluster " + cluster.name + ": " +
+                                   util::FailureMessage(request, result)));
   }
   std::string from =
       LbAddressAddress(ControlPlaneClusterFor(t, cluster), kIstioNamespace, kIngressGatewayService);
   std::vector<json> objects;
-  for (auto& doc : ParseYamlDocuments(result.stdout_text, "renderer output for " + cluster.name)) {
+  for (auto& doc : ParseYamlDocuments(result.out, "renderer output for " + cluster.name)) {
     if (!doc.value.is_object() || !doc.value.contains("kind")) continue;
     objects.push_back(IsPrimary(t, cluster) ? std::move(doc.value)
                                             : ReplaceMarker(doc.value, from));

@@ -23,14 +23,15 @@
 // address), so it is passed as the marker 192.0.2.1 (TEST-NET-1, RFC 5737: never a real
 // address; an IP so that charts take their IP branch). Every occurrence of the marker in the
 // output becomes a placeholder for lb-address/<primary>/istio-system/istio-ingressgateway.
-// stdout must be multi-document YAML; a non-zero exit is a compile error showing stderr.
+// stdout must be multi-document YAML; any failure (see util::FailureMessage) is a compile error
+// showing the tail of stderr.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "engine/topology/model.h"
-#include "resources/command_runner.h"
+#include "engine/util/subprocess.h"
 #include "resources/resource.h"
 
 namespace meshform::resources {
@@ -45,6 +46,6 @@ std::vector<std::string> RendererArgv(const topology::Topology& t,
 // Runs the renderer for `cluster` and returns the objects it printed, markers replaced by
 // placeholders. Throws meshform::Error (with the renderer's file:line:col) on failure.
 std::vector<json> RenderIstio(const topology::Topology& t, const topology::Cluster& cluster,
-                              CommandRunner& runner);
+                              util::ProcessRunner& runner);
 
 }  // namespace meshform::resources

@@ -11,12 +11,12 @@
 namespace meshform::cli {
 
 std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ostream& err) {
-  resources::RealCommandRunner runner;
+  util::RealProcessRunner runner;
   return LoadAndCompile(path, err, runner);
 }
 
 std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ostream& err,
-                                               resources::CommandRunner& runner) {
+                                               util::ProcessRunner& runner) {
   try {
     topology::Topology t = [&] {
       PhaseTimer timer("load topology");

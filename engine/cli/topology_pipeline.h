@@ -9,7 +9,7 @@
 
 #include "engine/graph/graph.h"
 #include "engine/topology/model.h"
-#include "resources/command_runner.h"
+#include "engine/util/subprocess.h"
 #include "resources/resource.h"
 
 namespace meshform::cli {
@@ -26,6 +26,6 @@ std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ost
 
 // The same with a given renderer runner (tests).
 std::optional<CompiledTopology> LoadAndCompile(const std::string& path, std::ostream& err,
-                                               resources::CommandRunner& runner);
+                                               util::ProcessRunner& runner);
 
 }  // namespace meshform::cli

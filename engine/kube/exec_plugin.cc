@@ -1,5 +1,5 @@
-// Exec credential plugins and their cache (see exec_plugin.h); the process runner is in
-// subprocess.cc.
+// Exec credential plugins and their cache (see exec_plugin.h); the process runner is
+// engine/util/subprocess.h.
 #include "engine/kube/exec_plugin.h"
 
 #include <spdlog/spdlog.h>
@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/kube/errors.h"
-#include "engine/kube/subprocess.h"
 #include "engine/util/base64.h"
+#include "engine/util/subprocess.h"
 
 namespace meshform::kube {
 namespace {
@@ -102,19 +102,17 @@ int run_count = 0;
 
 ExecCredential RunExecPlugin(const ExecConfig& exec, const ClusterConfig& cluster) {
   Validate(exec, cluster);
-  auto env = exec.env;
-  env.emplace_back("KUBERNETES_EXEC_INFO", ExecInfo(exec, cluster).dump());
-  SubprocessResult result;
-  try {
-    result = RunSubprocess(exec.command, exec.args, env);
-  } catch (const SubprocessError& e) {
-    std::string hint = exec.install_hint.empty() ? "" : "\n" + exec.install_hint;
-    Fail(exec, cluster, e.what() + hint);
-  }
-  if (result.exit_code != 0) {
+  util::ProcessRequest request;
+  request.argv = {exec.command};
+  request.argv.insert(request.argv.end(), exec.args.begin(), exec.args.end());
+  request.extra_env = exec.env;
+  request.extra_env.emplace_back("KUBERNETES_EXEC_INFO", ExecInfo(exec, cluster).dump());
+  util::RealProcessRunner runner;
+  util::ProcessResult result = runner.Run(request);
+  if (!result.ok()) {
+    bool hint = result.end == util::ProcessEnd::kNotStarted && !exec.install_hint.empty();
     Fail(exec, cluster,
-         "exited with status " + std::to_string(result.exit_code) +
-             (result.err.empty() ? "" : ": " + result.err));
+         util::FailureMessage(request, result) + (hint ? "\n" + exec.install_hint : ""));
   }
   spdlog::debug("{}: exec credential plugin {} ran", cluster.context, exec.command);
   return ParseOutput(exec, cluster, result.out);

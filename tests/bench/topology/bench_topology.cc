@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "engine/topology/loader.h"
+#include "engine/util/subprocess.h"
 #include "resources/compile.h"
 #include "resources/graph_nodes.h"
 
@@ -27,9 +28,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr int kClusters = 50;
 
-class FakeRenderer : public meshform::resources::CommandRunner {
+class FakeRenderer : public meshform::util::ProcessRunner {
  public:
-  meshform::resources::CommandResult Run(const std::vector<std::string>&) override {
+  meshform::util::ProcessResult Run(const meshform::util::ProcessRequest&) override {
     std::string out;
     for (const char* kind : {"Gateway", "VirtualService", "DestinationRule"})
       out += std::string(
@@ -46,7 +47,7 @@ class FakeRenderer : public meshform::resources::CommandRunner {
              ", namespace: istio-system}\nspec: {template: {spec: {volumes: [{name: c, secret: "
              "{secretName: cacerts}}]}}}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: " +
              name + ", namespace: istio-system}\n";
-    return {0, out, ""};
+    return meshform::util::ProcessResult::Exited(0, out, "");
   }
 };
 

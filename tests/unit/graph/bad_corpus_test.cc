@@ -8,6 +8,7 @@
 
 #include "engine/graph/graph.h"
 #include "engine/topology/loader.h"
+#include "engine/util/subprocess.h"
 #include "resources/compile.h"
 #include "resources/graph_nodes.h"
 
@@ -16,9 +17,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class EmptyRenderer : public resources::CommandRunner {
+class EmptyRenderer : public util::ProcessRunner {
  public:
-  resources::CommandResult Run(const std::vector<std::string>&) override { return {}; }
+  util::ProcessResult Run(const util::ProcessRequest&) override { return {}; }
 };
 
 std::vector<std::string> ExpectedLines(const fs::path& file) {

@@ -1,6 +1,7 @@
 // Proves exec credential plugins: the plugin gets its args, env and KUBERNETES_EXEC_INFO; its
 // token or client certificate is used; the credential is cached until expirationTimestamp and
-// dropped after a 401; malformed output and missing commands give errors naming the plugin.
+// dropped after a 401; malformed output, failed runs (exit status, signal) and missing commands
+// give errors naming the plugin.
 #include "engine/kube/exec_plugin.h"
 
 #include <gtest/gtest.h>
@@ -159,6 +160,8 @@ TEST(KubeExecPluginTest, BadOutputsAreErrorsNamingThePlugin) {
                         "\",\"kind\":\"ExecCredential\",\"status\":{}}'\n",
                     v1, "neither a token nor a client certificate");
   ExpectPluginError("#!/bin/sh\necho oops >&2\nexit 3\n", v1, "exited with status 3: oops");
+  ExpectPluginError("#!/bin/sh\necho dying >&2\nkill -KILL $$\n", v1,
+                    "was killed by signal 9 (SIGKILL): dying");
   ExpectPluginError("#!/bin/sh\n", "client.authentication.k8s.io/v1alpha1", "not supported");
 }
 

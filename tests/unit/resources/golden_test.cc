@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/topology/loader.h"
+#include "engine/util/subprocess.h"
 #include "resources/compile.h"
 #include "resources/graph_nodes.h"
 #include "resources/yaml_json.h"
@@ -56,7 +57,7 @@ void CheckGolden(const std::string& example) {
   fs::path source = MESHFORM_SOURCE_DIR;
   topology::Topology t =
       topology::LoadTopologyFile((source / "examples" / example / "topology.yaml").string());
-  RealCommandRunner runner;
+  util::RealProcessRunner runner;
   ResourceSet set = Compile(t, runner);
   ASSERT_NO_THROW(BuildGraph(set));
   std::string text = "# Compiled resources of examples/" + example + " (tests/unit/resources).\n";

@@ -74,9 +74,10 @@ TEST(Renderer, FailureNamesTheClusterAndTheTopologyLocation) {
     RenderIstio(t, t.clusters[0], fake);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_STREQ(e.what(),
-                 "topology.yaml:22:3: mesh.renderer.command: renderer failed for cluster beijing "
-                 "(exit 3): renderer exploded");
+    EXPECT_STREQ(
+        e.what(),
+        "topology.yaml:22:3: mesh.renderer.command: renderer failed for cluster beijing: "
+        "program \"istio-renderer\" exited with status 3: renderer exploded | second line");
   }
 }
 

@@ -75,12 +75,14 @@ topology::Topology MultiPrimaryTopology() {
   return t;
 }
 
-CommandResult FakeRenderer::Run(const std::vector<std::string>& argv) {
+util::ProcessResult FakeRenderer::Run(const util::ProcessRequest& request) {
+  const std::vector<std::string>& argv = request.argv;
   {
     std::lock_guard<std::mutex> lock(calls_mutex);
     calls.push_back(argv);
   }
-  if (exit_code != 0) return {exit_code, "", "renderer exploded\nsecond line"};
+  if (exit_code != 0)
+    return util::ProcessResult::Exited(exit_code, "", "renderer exploded\nsecond line");
   std::string out = R"(
 apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -109,7 +111,7 @@ metadata: {name: istiod, namespace: istio-system}
 endpoints: [{addresses: ["192.0.2.1"]}]
 metadata2: {url: "https://192.0.2.1:15012"}
 )";
-  return {0, out, ""};
+  return util::ProcessResult::Exited(0, out, "");
 }
 
 const Resource& Find(const ResourceSet& set, const std::string& address) {

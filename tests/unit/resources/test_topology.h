@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/topology/model.h"
-#include "resources/command_runner.h"
+#include "engine/util/subprocess.h"
 #include "resources/resource.h"
 
 namespace meshform::resources::testing {
@@ -23,10 +23,10 @@ topology::Topology MultiPrimaryTopology();
 
 // Prints a fixed small Istio set (Gateway CRD, webhook, gateway Service, a ServiceAccount named
 // like meshform's reader SA, and a remote EndpointSlice holding the pilot marker) and records
-// every argv it was given.
-class FakeRenderer : public CommandRunner {
+// every argv it was given. With a non-zero exit_code it fails with two lines of stderr.
+class FakeRenderer : public util::ProcessRunner {
  public:
-  CommandResult Run(const std::vector<std::string>& argv) override;
+  util::ProcessResult Run(const util::ProcessRequest& request) override;
   std::mutex calls_mutex;  // Run is called from several threads at once
   std::vector<std::vector<std::string>> calls;
   int exit_code = 0;
