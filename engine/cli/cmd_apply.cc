@@ -4,6 +4,7 @@
 
 #include "engine/apply/run.h"
 #include "engine/cli/command.h"
+#include "engine/cli/locked_plan.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/run_options.h"
 #include "engine/cli/state_cleanup.h"
@@ -24,16 +25,6 @@ po::options_description ApplyOptions() {
       "plan", po::value<std::string>(), "a saved plan (meshform plan -out) to apply exactly")(
       "force-conflicts", "take over fields that other field managers own");
   return o;
-}
-
-// True (and why on stderr) when `fresh`, planned under the lock, is not the plan `saved` records.
-bool Stale(const plan::SavedPlan& saved, const plan::Plan& fresh, const std::string& what) {
-  auto problems = plan::StalePlanProblems(saved, fresh);
-  if (problems.empty()) return false;
-  std::cerr << "Error: " << what << "; nothing was applied:\n";
-  for (const auto& p : problems) std::cerr << "  " << p << "\n";
-  std::cerr << "Run 'meshform plan' again.\n";
-  return true;
 }
 
 // The request that plans a saved plan's topology again, with the options it was made with.
@@ -87,23 +78,22 @@ int RunApply(const Args& raw_args) {
     request = RequestFrom(vars, plan::Mode::kApply);
   }
   auto run = RunOptionsFrom(vars);
-  auto planned = LoadAndConnect(request, std::cerr);
-  if (!planned) return 1;
   // The lock first, then the live state: no other apply or destroy can change the clusters
-  // between this plan and its writes (released when `held` goes out of scope).
-  auto held = apply::TakeRunLock(planned->clients->For(InventoryClusterOf(*planned)),
-                                 planned->compiled.topology.name, run, std::cerr);
-  if (!held || !PlanAgain(*planned, request, std::cerr)) return 1;
-  if (saved && Stale(*saved_plan, planned->plan,
-                     "the saved plan " + vars["plan"].as<std::string>() + " is stale")) {
+  // between this plan and its writes.
+  auto locked = PlanUnderLock(request, run);
+  if (!locked) return 1;
+  Planned& planned = locked->planned;
+  if (saved &&
+      RefuseIfMoved(*saved_plan, planned.plan,
+                    "the saved plan " + vars["plan"].as<std::string>() + " is stale", "applied")) {
     return 1;
   }
-  if (!saved) std::cout << RenderPlanText(planned->plan, {ColorWanted(), false});
-  if (!planned->plan.HasChanges()) {
-    if (saved) std::cout << SummaryLine(planned->plan) << "\n";
-    if (planned->plan.mode == plan::Mode::kDestroy) {
-      held.reset();  // released: the lock's own Lease is state that may now go
-      RemoveUnusedState(*planned, run.wait_timeout);
+  if (!saved) std::cout << RenderPlanText(planned.plan, {ColorWanted(), false});
+  if (!planned.plan.HasChanges()) {
+    if (saved) std::cout << SummaryLine(planned.plan) << "\n";
+    if (planned.plan.mode == plan::Mode::kDestroy) {
+      locked->held.reset();  // released: the lock's own Lease is state that may now go
+      RemoveUnusedState(planned, run.wait_timeout);
     }
     return 0;
   }
@@ -113,21 +103,15 @@ int RunApply(const Args& raw_args) {
                            "meshform will perform the actions described above."})) {
       return 1;
     }
-    if (asked) {
-      // A person may have edited an object while the prompt waited: apply only what was shown.
-      plan::SavedPlan shown = plan::SavedPlanOf(planned->plan, request.file);
-      if (!PlanAgain(*planned, request, std::cerr) ||
-          Stale(shown, planned->plan, "the clusters changed while the plan was shown")) {
-        return 1;
-      }
-    }
+    // A person may have edited an object while the prompt waited: apply only what was shown.
+    if (asked && MovedWhileShown(*locked, request, "applied")) return 1;
   }
-  plan::Plan& plan = planned->plan;
+  plan::Plan& plan = planned.plan;
   TerminalStatus status(std::cout);
-  int result = apply::RunHeld(plan, *planned->clients, run, status, *held, std::cerr);
+  int result = apply::RunHeld(plan, *planned.clients, run, status, *locked->held, std::cerr);
   bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
   if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
-    RemoveUnusedState(*planned, run.wait_timeout);  // as destroy does, and as before the apply
+    RemoveUnusedState(planned, run.wait_timeout);  // as destroy does, and as before the apply
   }
   return result;
 }

@@ -5,13 +5,13 @@
 
 #include "engine/apply/run.h"
 #include "engine/cli/command.h"
+#include "engine/cli/locked_plan.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/run_options.h"
 #include "engine/cli/state_cleanup.h"
 #include "engine/cli/views/plan_text.h"
 #include "engine/cli/views/prompt.h"
 #include "engine/cli/views/terminal_status.h"
-#include "engine/plan/saved_plan.h"
 
 namespace meshform::cli {
 
@@ -35,16 +35,14 @@ int RunDestroy(const Args& raw_args) {
   const auto& vars = parsed.vars;
   PlanRequest request = RequestFrom(vars, plan::Mode::kDestroy);
   apply::RunOptions run = RunOptionsFrom(vars);
-  auto planned = LoadAndConnect(request, std::cerr);
-  if (!planned) return 1;
-  // The lock first, then the live state (see cmd_apply.cc); released when `held` goes.
-  auto held = apply::TakeRunLock(planned->clients->For(InventoryClusterOf(*planned)),
-                                 planned->compiled.topology.name, run, std::cerr);
-  if (!held || !PlanAgain(*planned, request, std::cerr)) return 1;
-  std::cout << RenderPlanText(planned->plan, {ColorWanted(), false});
-  if (!planned->plan.HasChanges()) {
-    held.reset();
-    RemoveUnusedState(*planned, run.wait_timeout);  // the lock's Lease, when nothing else is left
+  // The lock first, then the live state (see cmd_apply.cc).
+  auto locked = PlanUnderLock(request, run);
+  if (!locked) return 1;
+  Planned& planned = locked->planned;
+  std::cout << RenderPlanText(planned.plan, {ColorWanted(), false});
+  if (!planned.plan.HasChanges()) {
+    locked->held.reset();
+    RemoveUnusedState(planned, run.wait_timeout);  // the lock's Lease, when nothing else is left
     return 0;
   }
   bool asked = vars.count("auto-approve") == 0;
@@ -53,20 +51,12 @@ int RunDestroy(const Args& raw_args) {
                  "meshform will destroy all the managed objects shown above. There is no undo."})) {
     return 1;
   }
-  if (asked) {
-    // A person may have changed an object while the prompt waited: destroy only what was shown.
-    plan::SavedPlan shown = plan::SavedPlanOf(planned->plan, request.file);
-    if (!PlanAgain(*planned, request, std::cerr)) return 1;
-    auto problems = plan::StalePlanProblems(shown, planned->plan);
-    if (!problems.empty()) {
-      std::cerr << "Error: the clusters changed while the plan was shown; nothing was destroyed:\n";
-      for (const auto& p : problems) std::cerr << "  " << p << "\n";
-      return 1;
-    }
-  }
+  // A person may have changed an object while the prompt waited: destroy only what was shown.
+  if (asked && MovedWhileShown(*locked, request, "destroyed")) return 1;
   TerminalStatus status(std::cout);
-  int result = apply::RunHeld(planned->plan, *planned->clients, run, status, *held, std::cerr);
-  if (result == 0) RemoveUnusedState(*planned, run.wait_timeout);
+  int result =
+      apply::RunHeld(planned.plan, *planned.clients, run, status, *locked->held, std::cerr);
+  if (result == 0) RemoveUnusedState(planned, run.wait_timeout);
   return result;
 }
 

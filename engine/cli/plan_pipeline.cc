@@ -40,9 +40,13 @@ std::optional<Planned> LoadAndConnect(const PlanRequest& request, std::ostream& 
   auto compiled = LoadAndCompile(request.file, err);
   if (!compiled) return std::nullopt;
   try {
-    PhaseTimer timer("connect clients");
-    auto clients = ConnectClients(compiled->topology, request.kubeconfig);
-    return Planned{std::move(*compiled), std::move(clients), plan::Plan{}};
+    auto clients = [&] {
+      PhaseTimer timer("connect clients");
+      return ConnectClients(compiled->topology, request.kubeconfig);
+    }();
+    PhaseTimer timer("hash topology");
+    std::string hash = plan::TopologyHash(request.file, compiled->resources);
+    return Planned{std::move(*compiled), std::move(clients), plan::Plan{}, std::move(hash)};
   } catch (const std::exception& e) {
     err << "Error: " << e.what() << "\n";
   }
@@ -53,10 +57,7 @@ bool PlanAgain(Planned& planned, const PlanRequest& request, std::ostream& err) 
   try {
     plan::PlanInput input;
     input.topology_name = planned.compiled.topology.name;
-    {
-      PhaseTimer timer("hash topology");
-      input.topology_hash = plan::TopologyHash(request.file, planned.compiled.resources);
-    }
+    input.topology_hash = planned.topology_hash;
     input.inventory_cluster = resources::InventoryCluster(planned.compiled.topology);
     input.resources = &planned.compiled.resources;
     planned.plan = plan::BuildPlan(input, *planned.clients, request.options);

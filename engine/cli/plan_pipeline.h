@@ -27,6 +27,7 @@ struct Planned {
   CompiledTopology compiled;
   std::unique_ptr<kube::ClusterClients> clients;
   plan::Plan plan;
+  std::string topology_hash;  // of the file and compiled set: computed once, for every re-plan
 };
 
 // --adopt and --target, for commands that plan.

@@ -17,7 +17,7 @@ std::chrono::system_clock::time_point FakeClock::WallNow() const {
 void FakeClock::SleepFor(Duration d) {
   std::lock_guard lock(mu_);
   sleeps_.push_back(d);
-  if (d > Duration::zero()) elapsed_ += d;
+  if (advance_on_sleep_ && d > Duration::zero()) elapsed_ += d;
 }
 
 void FakeClock::Advance(Duration d) {
