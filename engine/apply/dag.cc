@@ -14,7 +14,9 @@ Dag Dag::FromPlan(const plan::Plan& plan) {
     for (const auto& dep : plan.changes[i].resource.depends_on) {
       auto it = index.find(dep);
       if (it == index.end() || it->second == i) continue;
-      if (plan.mode == plan::Mode::kDestroy) {
+      bool both_deleted = plan.changes[i].action == plan::Action::kDelete &&
+                          plan.changes[it->second].action == plan::Action::kDelete;
+      if (plan.mode == plan::Mode::kDestroy || both_deleted) {
         waits[it->second].push_back(i);  // delete the dependent before its dependency
       } else {
         waits[i].push_back(it->second);

@@ -1,6 +1,7 @@
 // The execution graph of a plan: one node per change, an edge from each change to the changes
 // it must wait for. Apply mode follows `resource.depends_on` (dependencies first); destroy mode
-// reverses it (dependents first). Dependencies on addresses outside the plan are ignored
+// reverses it (dependents first), and so does apply mode between two deletes (prunes). Dependencies
+// on addresses outside the plan are ignored
 // (--target narrows a plan). Rollback runs the same graph reversed.
 #pragma once
 

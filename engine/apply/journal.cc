@@ -47,10 +47,18 @@ size_t Journal::Record(Effect effect) {
   return effects_.size() - 1;
 }
 
-void Journal::MarkApplied(size_t id, const std::string& result_uid) {
+void Journal::MarkApplied(size_t id, const std::string& result_uid,
+                          const std::string& result_resource_version) {
   std::lock_guard<std::mutex> lock(mu_);
   effects_.at(id).state = Effect::State::kApplied;
   effects_.at(id).result_uid = result_uid;
+  effects_.at(id).result_resource_version = result_resource_version;
+  Flush(id);
+}
+
+void Journal::UpdatePrior(size_t id, json prior) {
+  std::lock_guard<std::mutex> lock(mu_);
+  effects_.at(id).prior = std::move(prior);
   Flush(id);
 }
 

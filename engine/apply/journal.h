@@ -31,6 +31,9 @@ struct Effect {
   // before ({"field": "value"}), absent when the value was unknown.
   std::optional<json> prior;
   std::string result_uid;  // objects written by apply/create: the uid they got
+  // Objects written by apply: the resourceVersion the write produced (rollback's precondition:
+  // an object nobody touched since is put back exactly).
+  std::string result_resource_version;
   bool sensitive = false;  // Secret data or value fields: never shown, redacted in the file
   State state = State::kIntended;
 };
@@ -57,7 +60,11 @@ class Journal {
 
   // Records an intended write (before it happens); returns its id.
   size_t Record(Effect effect);
-  void MarkApplied(size_t id, const std::string& result_uid = "");
+  void MarkApplied(size_t id, const std::string& result_uid = "",
+                   const std::string& result_resource_version = "");
+  // The write was refused because the object moved, and only the server's fields did: the
+  // fresh read is the state the write will replace.
+  void UpdatePrior(size_t id, json prior);
   void MarkUndone(size_t id, bool ok);
 
   // The effects of a step, in the order they were recorded.

@@ -29,6 +29,9 @@ json JournalRecord(size_t id, const Effect& effect) {
   if (!effect.cluster.empty()) r["cluster"] = effect.cluster;
   if (!effect.identity.is_null()) r["object"] = effect.identity;
   if (!effect.result_uid.empty()) r["uid"] = effect.result_uid;
+  if (!effect.result_resource_version.empty()) {
+    r["resourceVersion"] = effect.result_resource_version;
+  }
   if (!effect.prior) {
     r["prior"] = nullptr;
   } else if (effect.target == Effect::Target::kObject) {

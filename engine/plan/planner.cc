@@ -12,6 +12,7 @@
 #include "engine/util/parallelism.h"
 #include "engine/util/phase_timer.h"
 #include "engine/util/strings.h"
+#include "resources/ordering.h"
 #include "resources/placeholder.h"
 #include "resources/state_objects.h"
 
@@ -231,6 +232,7 @@ class Planner {
       inventoried.insert(
           resources::InventoryEntry{w.cluster, w.api_version, w.kind, w.ns, w.name}.Address());
     }
+    std::vector<Change> pruned;
     for (const auto& [address, object] : live_.owned) {
       if (desired_.count(address)) continue;
       // Controllers copy labels (an EndpointSlice gets its Service's): only what meshform applied
@@ -246,7 +248,26 @@ class Planner {
       c.resource = resources::MakeObject(c.cluster, Identity(object), input_.topology_name, {});
       c.planned_resource_version = object.at("metadata").value("resourceVersion", "");
       c.planned_uid = object.at("metadata").value("uid", "");
-      plan_.changes.push_back(std::move(c));
+      pruned.push_back(std::move(c));
+    }
+    OrderPrunes(pruned);
+    for (auto& c : pruned) plan_.changes.push_back(std::move(c));
+  }
+
+  // Pruned objects depend on each other as they would in a topology (the same ordering rules,
+  // read from their live state: a custom resource on its CRD, contents on their namespace, a
+  // workload on the ConfigMaps it mounts), so that execution deletes dependents first.
+  void OrderPrunes(std::vector<Change>& pruned) const {
+    resources::ResourceSet set;
+    set.reserve(pruned.size());
+    for (const auto& c : pruned) {
+      resources::Resource r = c.resource;
+      r.object = *c.live;
+      set.push_back(std::move(r));
+    }
+    resources::ApplyOrderingRules(set);
+    for (size_t i = 0; i < pruned.size(); ++i) {
+      pruned[i].resource.depends_on = std::move(set[i].depends_on);
     }
   }
 

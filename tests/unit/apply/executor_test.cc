@@ -145,6 +145,24 @@ TEST(Executor, DestroyDeletesDependentsFirst) {
   EXPECT_EQ(result.destroyed, 3);
 }
 
+// Prunes in an apply: deletes among themselves go dependents first (a custom resource before
+// its CRD), while the rest of the plan keeps dependencies first.
+TEST(Executor, PrunesDeleteDependentsFirstInAnApply) {
+  plan::Plan p;
+  p.mode = plan::Mode::kApply;
+  p.changes = {MakeChange("crd", Action::kDelete), MakeChange("cr", Action::kDelete, {"crd"}),
+               MakeChange("ns", Action::kCreate), MakeChange("cm", Action::kCreate, {"ns"})};
+  FakeRunner runner;
+  runner.state = {{"crd", "x"}, {"cr", "x"}};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(p, runner, journal, status, Options(1, true));
+  EXPECT_EQ(result.outcome, Outcome::kSucceeded);
+  EXPECT_LT(Pos(runner.ran, "cr"), Pos(runner.ran, "crd"));
+  EXPECT_LT(Pos(runner.ran, "ns"), Pos(runner.ran, "cm"));
+  EXPECT_TRUE(runner.state.count("cr") == 0 && runner.state.count("crd") == 0);
+}
+
 // A step runner that throws something other than std::exception for one address.
 class ThrowsNonException : public StepRunner {
  public:
