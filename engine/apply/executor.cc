@@ -127,7 +127,16 @@ ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journ
   } else if (!options.rollback) {
     result.outcome = Outcome::kPartial;
   } else {
+    std::set<std::string> deleted;  // objects whose delete went through
+    for (const auto& e : journal.All()) {
+      if (e.op == "delete" && e.state == Effect::State::kApplied) deleted.insert(e.what);
+    }
     RollbackResult undo = Rollback(plan, dag, runner, journal, status, options.parallelism);
+    for (const auto& e : journal.All()) {
+      if (e.op == "delete" && e.state == Effect::State::kUndone && deleted.count(e.what)) {
+        result.recreated.push_back(e.what);
+      }
+    }
     result.undone_steps = undo.undone_steps;
     result.undo_errors = undo.errors;
     result.outcome = undo.errors.empty() ? Outcome::kRolledBack : Outcome::kRollbackIncomplete;

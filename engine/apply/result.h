@@ -33,6 +33,9 @@ struct ExecuteResult {
   int undone_steps = 0;                // steps whose effects rollback undid
   std::vector<StepError> errors;       // failed steps
   std::vector<StepError> undo_errors;  // undos that failed
+  // Objects this run deleted that the rollback created again: the same content, but a new
+  // uid (and, for a LoadBalancer Service, maybe a new address; for a token Secret, a new token).
+  std::vector<std::string> recreated;
 };
 
 }  // namespace meshform::apply

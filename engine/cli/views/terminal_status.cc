@@ -83,7 +83,16 @@ void TerminalStatus::Finished(plan::Mode mode, const ExecuteResult& r) {
       break;
     case Outcome::kRolledBack:
       out_ << verb << " failed; rolled back: all " << r.undone_steps
-           << " step(s) that made changes were undone. The clusters are as before.\n";
+           << " step(s) that made changes were undone.";
+      if (r.recreated.empty()) {
+        out_ << " The clusters are as before.\n";
+        break;
+      }
+      out_ << " The clusters are as before, except that " << r.recreated.size()
+           << " object(s) this run had deleted were created again: same content, new uid (a "
+              "LoadBalancer Service "
+              "may have a new address, a token Secret a new token):\n";
+      for (const auto& what : r.recreated) out_ << "  " << what << "\n";
       break;
     case Outcome::kRollbackIncomplete:
       out_ << verb << " failed; rollback INCOMPLETE: " << r.undo_errors.size()

@@ -75,6 +75,59 @@ TEST_F(PlanTest, AWorkloadRemovedFromTheTopologyIsPlannedForDeletion) {
   EXPECT_GE(deletes, 1);
 }
 
+// A CRD and its custom resource dropped from the topology together: the apply that prunes them
+// deletes the custom resource first (before, with no order, the CRD could go first and take the
+// custom resource's kind with it). One step at a time, so the journal's order is the order of
+// the deletes.
+TEST_F(PlanTest, APrunedCrdIsDeletedAfterItsCustomResources) {
+  const std::string manifests = R"(
+manifests:
+  - cluster: beijing
+    documents:
+      - apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.prune.meshform.test}
+        spec:
+          group: prune.meshform.test
+          scope: Namespaced
+          names: {plural: widgets, singular: widget, kind: Widget}
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+      - apiVersion: prune.meshform.test/v1
+        kind: Widget
+        metadata: {name: w1, namespace: default}
+        spec: {size: 1}
+)";
+  Write(SeedText() + manifests);
+  auto first = Apply();
+  ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+  Write(SeedText());
+  const std::string crd =
+      "beijing/apiextensions.k8s.io/v1/CustomResourceDefinition/widgets.prune.meshform.test";
+  const std::string cr = "beijing/prune.meshform.test/v1/Widget/default/w1";
+  bool planned = false;
+  for (const auto& c : Changed(PlanJson())) {
+    if (c["address"] != cr) continue;
+    planned = true;
+    EXPECT_EQ(c["action"], "delete");
+    EXPECT_NE(c["depends_on"].dump().find(crd), std::string::npos) << c.dump();
+  }
+  EXPECT_TRUE(planned);
+  auto second = Apply("--parallelism 1");
+  ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
+  std::string journal = ReadFile(".meshform/journal-" + name_ + ".json");
+  auto cr_at = journal.find("\"what\":\"" + cr + "\"");
+  auto crd_at = journal.find("\"what\":\"" + crd + "\"");
+  ASSERT_NE(cr_at, std::string::npos) << journal;
+  ASSERT_NE(crd_at, std::string::npos) << journal;
+  EXPECT_LT(cr_at, crd_at) << "the CRD was deleted before its custom resource";
+  auto after = Plan("--detailed-exitcode");
+  EXPECT_EQ(after.exit_code, 0) << after.out << after.err;
+}
+
 TEST_F(PlanTest, AnObjectMeshformDoesNotOwnIsAnErrorUnlessAdopted) {
   ASSERT_EQ(Kubectl("beijing", "create namespace sample").exit_code, 0);
   auto plan = Plan();

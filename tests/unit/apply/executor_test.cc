@@ -145,6 +145,22 @@ TEST(Executor, DestroyDeletesDependentsFirst) {
   EXPECT_EQ(result.destroyed, 3);
 }
 
+// A rollback that created a deleted object again says so: it has a new uid.
+TEST(Executor, RollbackNamesTheObjectsItCreatedAgain) {
+  plan::Plan p;
+  p.changes = {MakeChange("gone", Action::kDelete), MakeChange("old", Action::kUpdate),
+               MakeChange("new", Action::kCreate, {"gone", "old"})};
+  FakeRunner runner;
+  runner.state = {{"gone", "v1"}, {"old", "v1"}};
+  runner.fail = {"new"};
+  Journal journal;
+  NullStatus status;
+  auto result = Execute(p, runner, journal, status, Options(1, true));
+  EXPECT_EQ(result.outcome, Outcome::kRolledBack);
+  EXPECT_EQ(runner.state.count("gone"), 1u);
+  EXPECT_EQ(result.recreated, (std::vector<std::string>{"gone"}));
+}
+
 // Prunes in an apply: deletes among themselves go dependents first (a custom resource before
 // its CRD), while the rest of the plan keeps dependencies first.
 TEST(Executor, PrunesDeleteDependentsFirstInAnApply) {

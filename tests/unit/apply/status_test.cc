@@ -79,6 +79,26 @@ TEST(TerminalStatus, ExecutorReportsTheRunThroughIt) {
   EXPECT_NE(text.find("Error: b: failed: b"), std::string::npos);
   EXPECT_NE(text.find("Rolling back: undoing 2 step(s)"), std::string::npos);
   EXPECT_NE(text.find("Apply failed; rolled back: all 2 step(s)"), std::string::npos);
+  EXPECT_NE(text.find("The clusters are as before.\n"), std::string::npos);
+}
+
+TEST(TerminalStatus, ARollbackThatCreatedObjectsAgainDoesNotClaimAllIsAsBefore) {
+  plan::Plan p;
+  p.changes = {testing::MakeChange("old", plan::Action::kDelete),
+               testing::MakeChange("b", plan::Action::kCreate, {"old"})};
+  testing::FakeRunner runner;
+  runner.state = {{"old", "v1"}};
+  runner.fail = {"b"};
+  Journal journal;
+  std::ostringstream out;
+  TerminalStatus status(out);
+  Execute(p, runner, journal, status, Options(1, true));
+  std::string text = out.str();
+  EXPECT_EQ(text.find("The clusters are as before.\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("except that 1 object(s) this run had deleted were created again"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("\n  old\n"), std::string::npos) << text;
 }
 
 }  // namespace
