@@ -7,8 +7,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 
+#include "engine/state/lock.h"
 #include "engine/util/error.h"
 #include "engine/util/redact.h"
 
@@ -44,12 +46,41 @@ json JournalRecord(size_t id, const Effect& effect) {
   return r;
 }
 
-JournalFile::JournalFile(const std::string& path) : path_(path) {
+std::string PreviousJournalPath(const std::string& path) {
+  std::string base = path;
+  const std::string suffix = ".json";
+  if (base.size() > suffix.size() &&
+      base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    base.resize(base.size() - suffix.size());
+  }
+  return base + ".previous.json";
+}
+
+namespace {
+
+std::string UtcNow() {
+  std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+}  // namespace
+
+JournalFile::JournalFile(const std::string& path, const std::string& mode) : path_(path) {
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  if (std::filesystem::exists(path, ec)) {
+    std::filesystem::rename(path, PreviousJournalPath(path), ec);
+    if (ec) throw Error("cannot keep the previous journal " + path + ": " + ec.message());
+  }
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
   if (fd_ < 0) throw Error("cannot write the journal " + path + ": " + std::strerror(errno));
   ::fchmod(fd_, 0600);
+  json header = {{"mode", mode}, {"by", state::DefaultLockIdentity()}, {"started", UtcNow()}};
+  Append(json{{"run", header}}.dump() + "\n");
 }
 
 JournalFile::~JournalFile() {
@@ -57,7 +88,15 @@ JournalFile::~JournalFile() {
 }
 
 void JournalFile::Write(size_t id, const Effect& effect) {
-  std::string line = JournalRecord(id, effect).dump() + "\n";
+  Append(JournalRecord(id, effect).dump() + "\n");
+}
+
+void JournalFile::Finish(const std::string& outcome) {
+  Append(json{{"finished", outcome}, {"at", UtcNow()}}.dump() + "\n");
+}
+
+void JournalFile::Append(const std::string& line) {
+  std::lock_guard<std::mutex> lock(mu_);
   const char* p = line.data();
   size_t left = line.size();
   while (left > 0) {

@@ -18,20 +18,29 @@ std::string JournalPath(const std::string& folder, const std::string& topology_n
 // The record written for an effect (also used by tests): redacted.
 json JournalRecord(size_t id, const Effect& effect);
 
+// Where the previous run's journal is kept when a new run starts: journal-<topology>.previous.json.
+std::string PreviousJournalPath(const std::string& path);
+
 class JournalFile : public JournalSink {
  public:
-  // Creates the folder, truncates the file (one journal per run) and opens it 0600.
+  // Creates the folder, keeps the previous run's journal (renamed to PreviousJournalPath), opens
+  // a new file 0600 and writes the run's first record: {"run": {"mode", "by", "started"}}.
   // Throws meshform::Error naming the path.
-  explicit JournalFile(const std::string& path);
+  explicit JournalFile(const std::string& path, const std::string& mode = "apply");
   ~JournalFile() override;
   JournalFile(const JournalFile&) = delete;
   JournalFile& operator=(const JournalFile&) = delete;
 
   void Write(size_t id, const Effect& effect) override;
+  // The run's last record: {"finished": "<outcome>"}. A journal without it was interrupted.
+  void Finish(const std::string& outcome);
   const std::string& path() const { return path_; }
 
  private:
+  void Append(const std::string& line);
+
   std::string path_;
+  std::mutex mu_;
   int fd_ = -1;
 };
 

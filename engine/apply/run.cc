@@ -13,7 +13,8 @@ namespace meshform::apply {
 ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
                       const RunOptions& options, Status& status, const std::atomic<bool>* cancel) {
   auto file =
-      std::make_shared<JournalFile>(JournalPath(options.journal_folder, plan.topology_name));
+      std::make_shared<JournalFile>(JournalPath(options.journal_folder, plan.topology_name),
+                                    plan.mode == plan::Mode::kDestroy ? "destroy" : "apply");
   Journal journal(file);
   readiness::WaitOptions waits;
   waits.timeout = options.wait_timeout;
@@ -28,7 +29,9 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   execute.parallelism = options.parallelism;
   execute.rollback = options.rollback;
   execute.cancel = cancel;
-  return Execute(plan, runner, journal, status, execute);
+  ExecuteResult result = Execute(plan, runner, journal, status, execute);
+  file->Finish(OutcomeName(result.outcome));
+  return result;
 }
 
 std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& topology,

@@ -3,6 +3,7 @@
 
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
+#include "engine/cli/previous_run_warning.h"
 #include "engine/cli/views/plan_text.h"
 #include "engine/plan/plan_json.h"
 #include "engine/plan/saved_plan.h"
@@ -22,7 +23,12 @@ void WarnIfLocked(const Planned& planned) {
       std::cerr << "Warning: an apply or destroy of " << planned.plan.topology_name
                 << " is running (" << *holder
                 << "); this plan may be outdated by the time it finishes.\n";
+      return;  // its journal is being written: not a previous run's
     }
+    WarnAboutPreviousRun(planned.plan.topology_name, "",
+                         "The next apply plans from the clusters as they are now and converges "
+                         "them.",
+                         std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "Warning: could not read the lock of " << planned.plan.topology_name << ": "
               << e.what() << "\n";

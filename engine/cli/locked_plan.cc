@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "engine/cli/previous_run_warning.h"
+
 namespace meshform::cli {
 
 std::optional<LockedPlan> PlanUnderLock(const PlanRequest& request, const apply::RunOptions& run) {
@@ -10,7 +12,11 @@ std::optional<LockedPlan> PlanUnderLock(const PlanRequest& request, const apply:
   LockedPlan locked{std::move(*planned), nullptr};
   locked.held = apply::TakeRunLock(locked.planned.clients->For(InventoryClusterOf(locked.planned)),
                                    locked.planned.compiled.topology.name, run, std::cerr);
-  if (!locked.held || !PlanAgain(locked.planned, request, std::cerr)) return std::nullopt;
+  if (!locked.held) return std::nullopt;
+  WarnAboutPreviousRun(locked.planned.compiled.topology.name, run.journal_folder,
+                       "This run plans from the clusters as they are now and converges them.",
+                       std::cerr);
+  if (!PlanAgain(locked.planned, request, std::cerr)) return std::nullopt;
   return locked;
 }
 

@@ -1,7 +1,7 @@
 // meshform apply and destroy as a user runs them (the binary, on the seed example):
 //   * without a terminal, apply needs -auto-approve;
-//   * crash safety: an apply killed with SIGKILL half way, then applied again, converges
-//     (a new plan has no changes), and destroy cleans up;
+//   * crash safety: an apply killed with SIGKILL half way, then applied again, says what the
+//     killed run left and converges (a new plan has no changes), and destroy cleans up;
 //   * two applies at once: the second is refused and names the first (the lock's holder), or,
 //     waiting for the lock, plans only once it holds it and finds nothing left to do.
 #include <gtest/gtest.h>
@@ -105,6 +105,11 @@ TEST_F(MeshformCli, ApplyKilledHalfWayConvergesWhenAppliedAgain) {
   }
   ASSERT_EQ(code, 0) << out;
   EXPECT_NE(out.find("Apply complete!"), std::string::npos) << out;
+  // It said what the killed run left, and kept that run's journal beside its own.
+  EXPECT_NE(out.find("Warning: the previous apply by "), std::string::npos) << out;
+  EXPECT_NE(out.find("did not finish (killed or crashed)"), std::string::npos) << out;
+  EXPECT_EQ(ReadAll((dir_ / ".meshform" / "journal-helloworld-federation.previous.json").string()),
+            journal);
   auto again = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
   EXPECT_FALSE(again.plan.HasChanges());
   EXPECT_EQ(testing::RunMeshform(Args("destroy"), &out), 0) << out;

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "engine/apply/journal_file.h"
+#include "engine/apply/previous_run.h"
 
 namespace meshform::apply {
 namespace {
@@ -83,11 +84,68 @@ TEST(JournalFile, IsPrivateAndRedactsSecretData) {
   std::string line;
   std::vector<nlohmann::json> records;
   while (std::getline(lines, line)) records.push_back(nlohmann::json::parse(line));
-  ASSERT_EQ(records.size(), 3u);
-  EXPECT_EQ(records[0]["state"], "intended");
-  EXPECT_EQ(records[1]["state"], "applied");
-  EXPECT_EQ(records[1]["uid"], "u");
-  EXPECT_EQ(records[1]["prior"]["data"]["ca-key.pem"], "(sensitive)");
+  ASSERT_EQ(records.size(), 4u);
+  EXPECT_EQ(records[0]["run"]["mode"], "apply");  // the run's header: who, when
+  EXPECT_NE(records[0]["run"]["by"].get<std::string>().find(" pid "), std::string::npos);
+  EXPECT_EQ(records[1]["state"], "intended");
+  EXPECT_EQ(records[2]["state"], "applied");
+  EXPECT_EQ(records[2]["uid"], "u");
+  EXPECT_EQ(records[2]["prior"]["data"]["ca-key.pem"], "(sensitive)");
+}
+
+// The next run reads what an interrupted run left, and keeps that journal beside its own.
+TEST(JournalFile, AnInterruptedRunIsReportedAndItsJournalKept) {
+  std::string path = JournalPath(TempFolder(), "mesh");
+  {
+    Journal journal(std::make_shared<JournalFile>(path));
+    journal.MarkApplied(journal.Record(ObjectEffect("s1", "c", "c/v1/ConfigMap/ns/a", "apply")));
+    journal.Record(ObjectEffect("s2", "c", "c/v1/ConfigMap/ns/b", "delete"));
+    size_t undone = journal.Record(ObjectEffect("s3", "c", "c/v1/ConfigMap/ns/c", "apply"));
+    journal.MarkApplied(undone);
+    journal.MarkUndone(undone, true);
+  }  // killed here: no "finished" record
+  auto run = ReadPreviousRun(path);
+  ASSERT_TRUE(run);
+  EXPECT_FALSE(run->finished);
+  EXPECT_EQ(run->mode, "apply");
+  EXPECT_EQ(run->left_applied, (std::vector<std::string>{"c/v1/ConfigMap/ns/a (apply)"}));
+  EXPECT_EQ(run->left_unknown, (std::vector<std::string>{"c/v1/ConfigMap/ns/b (delete)"}));
+  std::string text = DescribeUnfinished(*run);
+  EXPECT_NE(text.find("did not finish"), std::string::npos) << text;
+  EXPECT_NE(text.find("c/v1/ConfigMap/ns/a (apply)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ns/c"), std::string::npos) << text;  // undone: not left
+  {
+    auto file = std::make_shared<JournalFile>(path, "destroy");
+    file->Finish("succeeded");
+  }
+  auto kept = ReadPreviousRun(PreviousJournalPath(path));
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->left_applied.size(), 1u);
+  auto next = ReadPreviousRun(path);
+  ASSERT_TRUE(next);
+  EXPECT_EQ(next->finished, "succeeded");
+  EXPECT_EQ(next->mode, "destroy");
+  EXPECT_EQ(DescribeUnfinished(*next), "");
+}
+
+TEST(JournalFile, AnIncompleteRollbackIsReported) {
+  std::string path = JournalPath(TempFolder(), "mesh");
+  {
+    auto file = std::make_shared<JournalFile>(path);
+    Journal journal(file);
+    size_t id = journal.Record(ObjectEffect("s1", "c", "c/v1/ConfigMap/ns/a", "apply"));
+    journal.MarkApplied(id);
+    journal.MarkUndone(id, false);
+    file->Finish("rollback incomplete");
+  }
+  auto run = ReadPreviousRun(path);
+  ASSERT_TRUE(run);
+  std::string text = DescribeUnfinished(*run);
+  EXPECT_NE(text.find("ended \"rollback incomplete\""), std::string::npos) << text;
+  EXPECT_NE(text.find("rollback could not undo\n    c/v1/ConfigMap/ns/a (apply)"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(ReadPreviousRun(path + ".none"), std::nullopt);
 }
 
 }  // namespace
