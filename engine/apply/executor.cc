@@ -53,7 +53,7 @@ class Forward {
     if (change.action == plan::Action::kNoOp) return true;
     if (cancel_ != nullptr && cancel_->load()) {
       std::lock_guard<std::mutex> lock(mu_);
-      result_.errors.push_back({change.address, "not started: the run was cancelled"});
+      result_.errors.push_back({change.address, "not started: the lock was lost"});
       return false;
     }
     status_.StepStarted(change);
@@ -124,6 +124,9 @@ ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journ
   }
   if (result.errors.empty()) {
     result.outcome = Outcome::kSucceeded;
+  } else if (options.cancel != nullptr && options.cancel->load()) {
+    // Another run may hold the lock now and be writing: undoing would write over it.
+    result.outcome = Outcome::kLockLost;
   } else if (!options.rollback) {
     result.outcome = Outcome::kPartial;
   } else {

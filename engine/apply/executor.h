@@ -20,7 +20,8 @@ struct ExecuteOptions {
   int parallelism = 32;  // --parallelism: steps (and undos) running at once
   bool rollback = true;  // false: --no-rollback
   std::chrono::milliseconds progress_interval{10000};  // "Still waiting for ..." cadence
-  // When set and true (the lock was lost), steps not yet started fail instead of running.
+  // When set and true (the lock was lost), steps not yet started fail instead of running, and
+  // the run ends kLockLost without rolling back (a rollback would write too).
   const std::atomic<bool>* cancel = nullptr;
 };
 

@@ -104,8 +104,15 @@ void KubeStepRunner::RunObject(const plan::Change& change, Journal& journal) {
   ApplyObject(change, desired, journal);
 }
 
+void KubeStepRunner::RefuseIfLockLost(const plan::Change& change) const {
+  if (options_.lock_lost != nullptr && options_.lock_lost->load()) {
+    throw Error(change.address + ": not written: the lock was lost");
+  }
+}
+
 void KubeStepRunner::ApplyObject(const plan::Change& change, const json& desired,
                                  Journal& journal) {
+  RefuseIfLockLost(change);
   kube::Client& client = clients_.For(change.cluster);
   Effect effect = ObjectEffect(change.address, change.cluster, change.address, "apply");
   effect.sensitive = change.resource.sensitive;
@@ -163,6 +170,7 @@ void KubeStepRunner::DeleteObject(const plan::Change& change, Journal& journal) 
   // (resourceVersion). (Read now when the change carries no live object.)
   std::optional<json> planned = change.live ? change.live : client.GetIfExists(ref);
   if (!planned) return;  // already gone: nothing to do, nothing to undo
+  RefuseIfLockLost(change);
   Effect effect = ObjectEffect(change.address, change.cluster, change.address, "delete");
   effect.sensitive = change.resource.sensitive;
   effect.identity = Identity(*planned);

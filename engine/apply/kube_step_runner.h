@@ -4,6 +4,7 @@
 // ValueStore (value_steps.h). Every write is journaled first; Undo reverses one effect.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <string>
 
@@ -20,6 +21,8 @@ struct KubeRunnerOptions {
   std::string topology_name;            // names the persisted root CA Secret
   std::string inventory_cluster;        // where the root CA Secret lives
   std::chrono::milliseconds poll{200};  // between retries of a kind discovery does not know yet
+  // When set and true (the lock was lost), no further object write is sent: the step fails.
+  const std::atomic<bool>* lock_lost = nullptr;
 };
 
 class KubeStepRunner : public StepRunner {
@@ -35,6 +38,7 @@ class KubeStepRunner : public StepRunner {
   void ApplyObject(const plan::Change& change, const nlohmann::json& desired, Journal& journal);
   void DeleteObject(const plan::Change& change, Journal& journal);
   void UndoObject(const Effect& effect);
+  void RefuseIfLockLost(const plan::Change& change) const;
 
   const kube::ClusterClients& clients_;
   values::ValueStore& values_;

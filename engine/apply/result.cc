@@ -13,6 +13,8 @@ int ExitCode(Outcome outcome) {
       return 3;
     case Outcome::kPartial:
       return 4;
+    case Outcome::kLockLost:
+      return 5;
   }
   return 1;
 }
@@ -27,6 +29,8 @@ const char* OutcomeName(Outcome outcome) {
       return "rollback incomplete";
     case Outcome::kPartial:
       return "partial (no rollback)";
+    case Outcome::kLockLost:
+      return "lock lost (no rollback)";
   }
   return "unknown";
 }

@@ -12,10 +12,12 @@ enum class Outcome {
   kRolledBack,          // a step failed; every completed step was undone
   kRollbackIncomplete,  // a step failed; some undos failed too (listed)
   kPartial,             // a step failed; --no-rollback left the partial state
+  kLockLost,            // the lock was lost: stopped, nothing undone (another run may be writing)
 };
 
 // 0 success; 1 failed and rolled back; 3 failed and the rollback is incomplete;
-// 4 failed and left partial (--no-rollback). (2 means "changes present" for plan.)
+// 4 failed and left partial (--no-rollback); 5 the lock was lost and the run stopped without
+// rolling back. (2 means "changes present" for plan.)
 int ExitCode(Outcome outcome);
 const char* OutcomeName(Outcome outcome);
 

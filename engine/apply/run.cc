@@ -1,6 +1,7 @@
 // Running a plan for real (see run.h).
 #include "engine/apply/run.h"
 
+#include <algorithm>
 #include <ostream>
 
 #include "engine/apply/executor.h"
@@ -24,6 +25,7 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   runner_options.kubeconfig_path = options.kubeconfig;
   runner_options.topology_name = plan.topology_name;
   runner_options.inventory_cluster = plan.inventory_cluster;
+  runner_options.lock_lost = cancel;
   KubeStepRunner runner(clients, plan.values, waiter, runner_options);
   ExecuteOptions execute;
   execute.parallelism = options.parallelism;
@@ -34,20 +36,34 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   return result;
 }
 
+kube::ClientOptions LockClientOptions(const RunOptions& options) {
+  kube::ClientOptions o;
+  // One renewal attempt may take a third of the lease; the renewer gives up at two thirds, so
+  // no renewal outlives the lease as other runs see it. No retries inside: the renewer retries.
+  o.timeout = std::max<std::chrono::milliseconds>(options.lease_duration / 3,
+                                                  std::chrono::milliseconds(500));
+  o.connect_timeout = std::min(o.timeout, o.connect_timeout);
+  o.retry.max_attempts = 1;
+  return o;
+}
+
 std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& topology,
                                       const RunOptions& options, std::ostream& err) {
   auto held = std::make_unique<HeldLock>();
+  held->client = std::make_unique<kube::Client>(host.config(), LockClientOptions(options));
   state::LockOptions lock_options;
   lock_options.topology = topology;
   lock_options.lease_duration = options.lease_duration;
   lock_options.wait_timeout =
       options.lock_wait.value_or(options.lease_duration + std::chrono::seconds(2));
   lock_options.on_lost = [lost = held->lost, &err](const std::string& why) {
-    err << "Error: the lock was lost (" << why << "); no new step starts.\n";
+    err << "Error: the lock was lost (" << why
+        << "); no further write starts, rollback "
+           "included.\n";
     lost->store(true);
   };
   try {
-    held->lock = state::TopologyLock::Acquire(host, lock_options);
+    held->lock = state::TopologyLock::Acquire(*held->client, lock_options);
     return held;
   } catch (const state::LockHeld& e) {
     err << "Error: another apply or destroy of " << topology << " is running: " << e.what() << "\n";

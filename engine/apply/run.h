@@ -44,12 +44,20 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
 // released, so that no other apply or destroy can change the clusters between this run's plan
 // and its writes. `lost` turns true when the lease is lost; no step starts after that.
 struct HeldLock {
+  // The lock's own client: its own connection, rate limit and discovery, short timeouts and no
+  // retries (LockClientOptions), so that bulk traffic (a 429 pause, a slow LIST) never delays a
+  // renewal. Declared first: it outlives the lock.
+  std::unique_ptr<kube::Client> client;
   std::unique_ptr<state::TopologyLock> lock;
   std::shared_ptr<std::atomic<bool>> lost = std::make_shared<std::atomic<bool>>(false);
 };
 
-// Takes the lock of `topology` in `host`, waiting up to options.lock_wait. Null when another run
-// holds it (named on `err`, with since when) or the lock cannot be taken (the error on `err`).
+// The options of the lock's own client for a run with `options` (its lease duration).
+kube::ClientOptions LockClientOptions(const RunOptions& options);
+
+// Takes the lock of `topology` in `host`'s cluster (through a client of its own), waiting up to
+// options.lock_wait. Null when another run holds it (named on `err`, with since when) or the lock
+// cannot be taken (the error on `err`).
 std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& topology,
                                       const RunOptions& options, std::ostream& err);
 

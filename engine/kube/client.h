@@ -88,6 +88,7 @@ class Client {
                                             const ClientOptions& options = {});
 
   const std::string& cluster() const { return rest_.config().context; }
+  const ClusterConfig& config() const { return rest_.config(); }
   const std::string& default_namespace() const { return rest_.config().ns; }
 
   // REST mapping (cached; a CRD-unknown kind gives NoKindMatch). RefreshDiscovery drops the cache.

@@ -99,6 +99,11 @@ void TerminalStatus::Finished(plan::Mode mode, const ExecuteResult& r) {
            << " step(s) could not be undone (" << r.undone_steps << " were):\n";
       for (const auto& e : r.undo_errors) out_ << "  " << e.address << "\n";
       break;
+    case Outcome::kLockLost:
+      out_ << verb << " stopped: the lock was lost, so no further write started and nothing was "
+           << "rolled back (another run may hold the lock now). " << r.completed_steps
+           << " step(s) had completed. Run 'meshform plan' to see the clusters as they are.\n";
+      break;
     case Outcome::kPartial:
       out_ << verb << " failed; --no-rollback: the " << r.completed_steps
            << " completed step(s) were left in place (partial state).\n";

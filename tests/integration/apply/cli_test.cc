@@ -15,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "engine/kube/client.h"
 #include "tests/integration/apply/seed_support.h"
 #include "tests/support/clusters.h"
 
@@ -148,6 +149,36 @@ TEST_F(MeshformCli, SecondApplyWaitingForTheLockPlansWhatTheFirstLeft) {
   EXPECT_EQ(code, 0) << out;
   EXPECT_NE(out.find("No changes. Your clusters match the topology."), std::string::npos) << out;
   EXPECT_EQ(out.find("Creation complete"), std::string::npos) << out;
+}
+
+// The lock taken over by another holder while the apply runs (as a run that saw the lease
+// expire would): the apply notices at its next renewal, starts no further write — no rollback
+// either, since the other run may be writing — and exits 5 saying so.
+TEST_F(MeshformCli, ALostLockStopsTheApplyWithoutRollingBack) {
+  std::string path = (dir_ / "first.out").string();
+  int pid = testing::StartMeshform(Args("apply"), path);
+  ASSERT_TRUE(WaitForOutput(pid, path, "complete after", 2)) << ReadAll(path);
+  auto host = kube::Client::ForContext("beijing", kubeconfig_);
+  kube::ObjectRef lease{"coordination.k8s.io/v1", "Lease", "meshform-system",
+                        "meshform-lock-helloworld-federation"};
+  auto record = host->Get(lease);
+  record["spec"]["holderIdentity"] = "someone-else";
+  record["spec"]["leaseDurationSeconds"] = 3600;
+  host->Replace(record);
+  int code = Wait(pid);
+  std::string out = ReadAll(path);
+  EXPECT_EQ(code, 5) << out;
+  EXPECT_NE(out.find("the lock was lost (taken over by someone-else)"), std::string::npos) << out;
+  EXPECT_NE(out.find("Apply stopped: the lock was lost"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Rolling back"), std::string::npos) << out;
+  std::string journal =
+      ReadAll((dir_ / ".meshform" / "journal-helloworld-federation.json").string());
+  EXPECT_EQ(journal.find("\"state\":\"undone\""), std::string::npos);
+  EXPECT_NE(journal.find("\"finished\":\"lock lost (no rollback)\""), std::string::npos) << journal;
+  // Hand the lock back so that tear-down's destroy can take it.
+  kube::DeleteOptions o;
+  o.ignore_not_found = true;
+  host->Delete(lease, o);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 
 #include "tests/unit/apply/fake_runner.h"
 
@@ -143,6 +144,35 @@ TEST(Executor, DestroyDeletesDependentsFirst) {
   EXPECT_EQ(runner.ran, (std::vector<std::string>{"dep", "cm", "ns"}));
   EXPECT_TRUE(runner.state.empty());
   EXPECT_EQ(result.destroyed, 3);
+}
+
+// The lock lost while steps run: no step starts after that, and nothing is rolled back (another
+// run may hold the lock and be writing); the run ends with its own outcome and exit code 5.
+TEST(Executor, ALostLockStopsTheRunWithoutWritingAnUndo) {
+  plan::Plan p;
+  p.changes = {MakeChange("a", Action::kCreate), MakeChange("b", Action::kCreate, {"a"}),
+               MakeChange("c", Action::kCreate, {"b"})};
+  std::atomic<bool> lost{false};
+  struct LosesTheLockAt : FakeRunner {
+    std::atomic<bool>* lost = nullptr;
+    void Run(const plan::Change& change, Journal& journal) override {
+      FakeRunner::Run(change, journal);
+      if (change.address == "b") lost->store(true);
+    }
+  } runner;
+  runner.lost = &lost;
+  Journal journal;
+  NullStatus status;
+  ExecuteOptions o = Options(1, true);
+  o.cancel = &lost;
+  auto result = Execute(p, runner, journal, status, o);
+  EXPECT_EQ(result.outcome, Outcome::kLockLost);
+  EXPECT_EQ(ExitCode(result.outcome), 5);
+  EXPECT_EQ(runner.ran, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(runner.undone.empty());
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].address, "c");
+  EXPECT_NE(result.errors[0].message.find("lock was lost"), std::string::npos);
 }
 
 // A rollback that created a deleted object again says so: it has a new uid.
