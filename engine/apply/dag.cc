@@ -4,7 +4,24 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/graph/cycle.h"
+#include "engine/util/error.h"
+
 namespace meshform::apply {
+
+namespace {
+
+// A cycle would leave its steps never started; refuse it before anything runs, naming it.
+void RefuseCycle(const plan::Plan& plan, const std::vector<std::vector<size_t>>& waits) {
+  auto cycle = graph::FindCycle(waits);
+  if (cycle.empty()) return;
+  std::string text;
+  for (size_t i : cycle) text += (text.empty() ? "" : " -> ") + plan.changes[i].address;
+  throw Error("the plan's steps wait for each other in a cycle: " + text + " -> " +
+              plan.changes[cycle.front()].address + "; nothing was changed");
+}
+
+}  // namespace
 
 Dag Dag::FromPlan(const plan::Plan& plan) {
   std::map<std::string, size_t> index;
@@ -23,6 +40,7 @@ Dag Dag::FromPlan(const plan::Plan& plan) {
       }
     }
   }
+  RefuseCycle(plan, waits);
   return FromEdges(std::move(waits));
 }
 

@@ -15,7 +15,8 @@ namespace meshform::apply {
 
 class Dag {
  public:
-  // Nodes in plan order; edges by the plan's mode.
+  // Nodes in plan order; edges by the plan's mode. Throws meshform::Error naming the steps of a
+  // cycle (graph::FindCycle): a cycle would leave them never started.
   static Dag FromPlan(const plan::Plan& plan);
   // For tests and rollback: node i waits for every node in waits_for[i].
   static Dag FromEdges(std::vector<std::vector<size_t>> waits_for);
