@@ -3,8 +3,15 @@
 //     (checked one by one), a new plan has no changes, and destroy leaves every cluster as it
 //     was before;
 //   * rollback at every step: for every k, failing the apply at step k leaves every cluster
-//     exactly as before.
+//     exactly as before;
+//   * the same for a second apply over the applied seed that updates and deletes (a workload's
+//     image changed, another workload removed), faults before and after the step's writes,
+//     custom resources (KubeFed's) in the comparison.
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "engine/apply/executor.h"
 #include "engine/apply/kube_step_runner.h"
@@ -32,9 +39,12 @@ class SeedOnClusters : public ::testing::Test {
 
   std::map<std::string, Snapshot> Snapshots(const kube::ClusterClients& clients) {
     std::map<std::string, Snapshot> out;
-    for (const auto& c : clients.Names()) {
-      out[c] = testing::TakeSnapshot(clients.For(c), testing::CommonKinds());
+    auto kinds = testing::CommonKinds();
+    for (const char* kind : {"FederatedDeployment", "FederatedNamespace"}) {
+      kinds.push_back({"types.kubefed.io/v1beta1", kind});
     }
+    kinds.push_back({"core.kubefed.io/v1beta1", "KubeFedCluster"});
+    for (const auto& c : clients.Names()) out[c] = testing::TakeSnapshot(clients.For(c), kinds);
     return out;
   }
 
@@ -50,8 +60,9 @@ class SeedOnClusters : public ::testing::Test {
   // As the CLI runs a plan: under the topology's lock (which also makes meshform-system), and
   // afterwards, when nothing of the topology is left (destroyed, or rolled back), without
   // meshform-system again.
-  ExecuteResult Run(cli::Planned& planned, int fail_at = 0) {
-    ExecuteResult result = RunLocked(planned, fail_at);
+  ExecuteResult Run(cli::Planned& planned, int fail_at = 0,
+                    FaultInjectingRunner::When when = FaultInjectingRunner::When::kAfterWrites) {
+    ExecuteResult result = RunLocked(planned, fail_at, when);
     bool nothing_left =
         result.outcome == Outcome::kRolledBack ||
         (planned.plan.mode == plan::Mode::kDestroy && result.outcome == Outcome::kSucceeded);
@@ -59,7 +70,7 @@ class SeedOnClusters : public ::testing::Test {
     return result;
   }
 
-  ExecuteResult RunLocked(cli::Planned& planned, int fail_at) {
+  ExecuteResult RunLocked(cli::Planned& planned, int fail_at, FaultInjectingRunner::When when) {
     state::LockOptions lock_options;
     lock_options.topology = planned.plan.topology_name;
     auto lock = state::TopologyLock::Acquire(planned.clients->For(planned.plan.inventory_cluster),
@@ -72,7 +83,7 @@ class SeedOnClusters : public ::testing::Test {
     options.topology_name = planned.plan.topology_name;
     options.inventory_cluster = planned.plan.inventory_cluster;
     KubeStepRunner runner(*planned.clients, planned.plan.values, waiter, options);
-    FaultInjectingRunner faulty(runner, fail_at);
+    FaultInjectingRunner faulty(runner, fail_at, when);
     Journal journal;
     NullStatus status;
     StepRunner& used = fail_at > 0 ? static_cast<StepRunner&>(faulty) : runner;
@@ -127,6 +138,58 @@ TEST_F(SeedOnClusters, RollbackAtEveryStepLeavesEveryClusterAsBefore) {
       ADD_FAILURE() << k << ": " << e.address << ": " << e.message;
     ExpectSame(before, Snapshots(*planned.clients), "failing at step " + std::to_string(k));
   }
+}
+
+// The seed applied, then a topology that changes one workload's image (updates of its
+// FederatedDeployment) and drops the other (deletes): failing that second apply at every step
+// k, before or after the step's writes, rolls back to exactly the first apply's state.
+TEST_F(SeedOnClusters, ASecondApplyThatUpdatesAndDeletesRollsBackAtEveryStep) {
+  std::ifstream in(testing::SeedTopology());
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string changed = text.str();
+  auto replace = [&](const std::string& from, const std::string& to) {
+    auto at = changed.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    changed.replace(at, from.size(), to);
+  };
+  replace("[../../tools/istio-renderer]",
+          "[" + std::string(MESHFORM_SOURCE_DIR) + "/tools/istio-renderer]");
+  replace("image: docker.io/istio/examples-helloworld-v1",
+          "image: docker.io/istio/examples-helloworld-v3");
+  auto sleep = changed.find("  - name: sleep");
+  ASSERT_NE(sleep, std::string::npos);
+  changed.resize(sleep);
+  auto dir = std::filesystem::temp_directory_path() / meshform::testing::UniqueName("mf-seed2");
+  std::filesystem::create_directories(dir);
+  std::string second = (dir / "topology.yaml").string();
+  std::ofstream(second) << changed;
+
+  auto first = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
+  ASSERT_EQ(Run(first).outcome, Outcome::kSucceeded);
+  auto before = Snapshots(*first.clients);
+  auto probe = testing::PlanOrDie(second, kubeconfig_, plan::Mode::kApply);
+  int steps = 0, updates = 0, deletes = 0;
+  for (const auto& c : probe.plan.changes) {
+    steps += c.action != plan::Action::kNoOp;
+    updates += c.action == plan::Action::kUpdate;
+    deletes += c.action == plan::Action::kDelete;
+  }
+  EXPECT_GE(updates, 2);  // the FederatedDeployment and the inventory
+  EXPECT_GE(deletes, 1);  // the dropped workload's FederatedDeployment
+  for (int k = 1; k <= steps; ++k) {
+    auto when = k % 2 ? FaultInjectingRunner::When::kBeforeWrites
+                      : FaultInjectingRunner::When::kAfterWrites;
+    auto planned = testing::PlanOrDie(second, kubeconfig_, plan::Mode::kApply);
+    auto result = Run(planned, k, when);
+    EXPECT_EQ(result.outcome, Outcome::kRolledBack) << "step " << k << ": " << FirstError(result);
+    for (const auto& e : result.undo_errors)
+      ADD_FAILURE() << k << ": " << e.address << ": " << e.message;
+    ExpectSame(before, Snapshots(*planned.clients), "failing at step " + std::to_string(k));
+  }
+  auto destroy = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kDestroy);
+  EXPECT_EQ(Run(destroy).outcome, Outcome::kSucceeded);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
