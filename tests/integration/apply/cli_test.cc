@@ -181,5 +181,49 @@ TEST_F(MeshformCli, ALostLockStopsTheApplyWithoutRollingBack) {
   host->Delete(lease, o);
 }
 
+// A crash during the rollback: the seed with one manifest the API server rejects (a port out
+// of range) fails late and rolls back; killed half way through that rollback, then the seed
+// applied again: it reports that the previous run did not finish, names what it left, and
+// converges.
+TEST_F(MeshformCli, KilledDuringRollbackThenAppliedAgainReportsItAndConverges) {
+  std::ifstream in(testing::SeedTopology());
+  std::stringstream seed;
+  seed << in.rdbuf();
+  std::string text = seed.str();
+  const std::string renderer = "[../../tools/istio-renderer]";
+  text.replace(text.find(renderer), renderer.size(),
+               "[" + std::string(MESHFORM_SOURCE_DIR) + "/tools/istio-renderer]");
+  text += R"(
+manifests:
+  - cluster: shanghai
+    dependsOn: [shanghai/v1/Namespace/sample]
+    documents:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: out-of-range, namespace: sample}
+        spec: {ports: [{port: 70000}]}
+)";
+  std::string bad = (dir_ / "bad.yaml").string();
+  std::ofstream(bad) << text;
+  auto args = Args("apply");
+  args[2] = bad;
+  std::string path = (dir_ / "failing.out").string();
+  int pid = testing::StartMeshform(args, path);
+  ASSERT_TRUE(WaitForOutput(pid, path, ": Rolled back", 3)) << ReadAll(path);
+  kill(pid, SIGKILL);
+  EXPECT_EQ(Wait(pid), 128 + SIGKILL);
+  EXPECT_NE(ReadAll(path).find("out-of-range"), std::string::npos) << ReadAll(path);
+  std::string out;
+  int code = 1;
+  for (int attempt = 0; attempt < 30 && code != 0; ++attempt) {
+    code = testing::RunMeshform(Args("apply"), &out);
+    if (code != 0) std::this_thread::sleep_for(std::chrono::seconds(2));
+  }
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_NE(out.find("did not finish (killed or crashed): it left"), std::string::npos) << out;
+  auto again = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
+  EXPECT_FALSE(again.plan.HasChanges());
+}
+
 }  // namespace
 }  // namespace meshform::apply
