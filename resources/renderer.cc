@@ -1,6 +1,7 @@
 // Building the renderer's arguments, running it and reading its output.
 #include "resources/renderer.h"
 
+#include <chrono>
 #include <filesystem>
 
 #include "engine/util/error.h"
@@ -98,10 +99,14 @@ std::vector<json> RenderIstio(const topology::Topology& t, const topology::Clust
   if (t.mesh.renderer.command.empty()) throw Error(Located(where, "no renderer command"));
   util::ProcessRequest request;
   request.argv = RendererArgv(t, cluster);
+  request.timeout = std::chrono::seconds(t.mesh.renderer.timeout_seconds);
   util::ProcessResult result = runner.Run(request);
   if (!result.ok()) {
+    std::string hint = result.end == util::ProcessEnd::kTimedOut
+                           ? " (mesh.renderer.timeoutSeconds allows longer)"
+                           : "";
     throw Error(Located(where, "renderer failed for cluster " + cluster.name + ": " +
-                                   util::FailureMessage(request, result)));
+                                   util::FailureMessage(request, result) + hint));
   }
   std::string from =
       LbAddressAddress(ControlPlaneClusterFor(t, cluster), kIstioNamespace, kIngressGatewayService);

@@ -29,25 +29,31 @@ void SetValue(const plan::Change& change, ValueStore& store, Journal& journal,
   journal.MarkApplied(id);
 }
 
-// The token, once the API server's token controller filled the Secret; a TokenRequest when it
-// stays empty until the wait gives up.
+// The token, once kube-controller-manager's token controller filled the Secret. No
+// TokenRequest when it does not: a requested token expires (an hour by default) and would be
+// baked into the remote secret, so istiod would lose the remote cluster after it.
 ValueStore::Fields ProduceToken(const plan::Change& change, values::Context& context,
                                 Waiter& waiter) {
   const json& params = change.resource.value.params;
-  kube::Client& client = context.clients.For(values::TokenCluster(params, change.cluster));
-  std::optional<ValueStore::Fields> fields;
+  std::string cluster = values::TokenCluster(params, change.cluster);
+  kube::Client& client = context.clients.For(cluster);
+  kube::ObjectRef ref = values::TokenSecretRef(params);
+  std::string missing = change.address + ": cluster " + cluster + ": the token Secret " + ref.ns +
+                        "/" + ref.name + " was not filled by the token controller";
+  std::string needs =
+      "kube-controller-manager must be running with its serviceaccount-token controller "
+      "(meshform does not request a short-lived token instead: it would expire inside the "
+      "remote secret)";
   try {
     waiter.WaitReady(client, values::TokenSecretObject(params));
-    if (auto secret = client.GetIfExists(values::TokenSecretRef(params))) {
-      fields = values::TokenFromSecret(*secret);
-    }
-  } catch (const readiness::WaitTimeout&) {
-    // Not filled in time: fall back to a TokenRequest below.
+  } catch (const readiness::WaitTimeout& e) {
+    throw Error(missing + " in time; " + needs + ". " + e.what());
   }
+  std::optional<json> secret = client.GetIfExists(ref);
+  std::optional<ValueStore::Fields> fields;
+  if (secret) fields = values::TokenFromSecret(*secret);
   if (!fields) {
-    std::string token =
-        client.CreateToken(params.value("namespace", ""), params.value("serviceAccount", "")).token;
-    fields = ValueStore::Fields{{"token", token}, {"ca.crt", ""}};
+    throw Error(missing + (secret ? "" : " (it no longer exists)") + "; " + needs);
   }
   return values::WithClusterCa(*fields, change.address, params, change.cluster, context.store);
 }

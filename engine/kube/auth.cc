@@ -19,8 +19,12 @@ std::string Trim(std::string s) {
 
 }  // namespace
 
-Authenticator::Authenticator(const ClusterConfig& config, Clock& clock)
-    : config_(config), clock_(clock), base_tls_(std::make_shared<TlsConfig>(config.tls)) {}
+Authenticator::Authenticator(const ClusterConfig& config, Clock& clock,
+                             std::chrono::milliseconds exec_timeout)
+    : config_(config),
+      clock_(clock),
+      exec_timeout_(exec_timeout),
+      base_tls_(std::make_shared<TlsConfig>(config.tls)) {}
 
 std::string Authenticator::FileToken() {
   std::lock_guard lock(mu_);
@@ -40,7 +44,8 @@ std::string Authenticator::FileToken() {
 }
 
 void Authenticator::ApplyExec(HttpRequest& request) {
-  ExecCredential cred = ExecCredentialCache::Instance().Get(*config_.exec, config_, clock_);
+  ExecCredential cred =
+      ExecCredentialCache::Instance().Get(*config_.exec, config_, clock_, exec_timeout_);
   std::lock_guard lock(mu_);
   last_exec_ = cred;
   if (!cred.token.empty()) request.headers["Authorization"] = "Bearer " + cred.token;

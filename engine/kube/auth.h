@@ -15,7 +15,9 @@ namespace meshform::kube {
 
 class Authenticator {
  public:
-  Authenticator(const ClusterConfig& config, Clock& clock);
+  // `exec_timeout`: how long one run of the exec credential plugin (if any) may take.
+  Authenticator(const ClusterConfig& config, Clock& clock,
+                std::chrono::milliseconds exec_timeout = kDefaultExecTimeout);
 
   // Sets the Authorization header and the TLS material (CA, client certificate) of `request`.
   void Authorize(HttpRequest& request);
@@ -30,6 +32,7 @@ class Authenticator {
 
   const ClusterConfig config_;
   Clock& clock_;
+  const std::chrono::milliseconds exec_timeout_;
   const std::shared_ptr<const TlsConfig> base_tls_;
   std::mutex mu_;
   std::string file_token_;

@@ -4,9 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <ctime>
-#include <map>
-#include <mutex>
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "engine/kube/errors.h"
@@ -94,19 +94,30 @@ std::string CacheKey(const ExecConfig& exec, const ClusterConfig& cluster) {
   return key.dump();
 }
 
-std::mutex cache_mu;
-std::map<std::string, ExecCredential> cache;
-int run_count = 0;
+bool Fresh(const ExecCredential& cred, const Clock& clock) {
+  return !cred.expiry || *cred.expiry > clock.WallNow();
+}
 
 }  // namespace
 
-ExecCredential RunExecPlugin(const ExecConfig& exec, const ClusterConfig& cluster) {
+// One plugin run in progress; its callers wait on `done` under the cache's mutex.
+struct ExecCredentialCache::Flight {
+  std::condition_variable done;
+  bool finished = false;
+  int waiting = 0;
+  ExecCredential result;
+  std::exception_ptr error;
+};
+
+ExecCredential RunExecPlugin(const ExecConfig& exec, const ClusterConfig& cluster,
+                             std::chrono::milliseconds timeout) {
   Validate(exec, cluster);
   util::ProcessRequest request;
   request.argv = {exec.command};
   request.argv.insert(request.argv.end(), exec.args.begin(), exec.args.end());
   request.extra_env = exec.env;
   request.extra_env.emplace_back("KUBERNETES_EXEC_INFO", ExecInfo(exec, cluster).dump());
+  request.timeout = timeout;
   util::RealProcessRunner runner;
   util::ProcessResult result = runner.Run(request);
   if (!result.ok()) {
@@ -124,33 +135,57 @@ ExecCredentialCache& ExecCredentialCache::Instance() {
 }
 
 ExecCredential ExecCredentialCache::Get(const ExecConfig& exec, const ClusterConfig& cluster,
-                                        const Clock& clock) {
+                                        const Clock& clock, std::chrono::milliseconds timeout) {
   std::string key = CacheKey(exec, cluster);
-  // Held while the plugin runs so that concurrent requests wait for one run, not start many.
-  std::lock_guard lock(cache_mu);
-  auto it = cache.find(key);
-  if (it != cache.end() && (!it->second.expiry || *it->second.expiry > clock.WallNow())) {
-    return it->second;
+  std::unique_lock lock(mu_);
+  auto cached = cache_.find(key);
+  if (cached != cache_.end() && Fresh(cached->second, clock)) return cached->second;
+  if (auto in_flight = flights_.find(key); in_flight != flights_.end()) {
+    std::shared_ptr<Flight> flight = in_flight->second;
+    ++flight->waiting;
+    flight->done.wait(lock, [&] { return flight->finished; });
+    --flight->waiting;
+    if (flight->error) std::rethrow_exception(flight->error);
+    return flight->result;
   }
-  ExecCredential fresh = RunExecPlugin(exec, cluster);
-  ++run_count;
-  cache[key] = fresh;
-  return fresh;
+  auto flight = std::make_shared<Flight>();
+  flights_[key] = flight;
+  ++runs_;
+  lock.unlock();
+  // The plugin runs without the lock: other keys, cache hits and Invalidate go on meanwhile.
+  try {
+    flight->result = RunExecPlugin(exec, cluster, timeout);
+  } catch (...) {
+    flight->error = std::current_exception();
+  }
+  lock.lock();
+  if (!flight->error) cache_[key] = flight->result;
+  flights_.erase(key);
+  flight->finished = true;
+  flight->done.notify_all();
+  if (flight->error) std::rethrow_exception(flight->error);
+  return flight->result;
 }
 
 void ExecCredentialCache::Invalidate(const ExecConfig& exec, const ClusterConfig& cluster,
                                      const ExecCredential& stale) {
-  std::lock_guard lock(cache_mu);
-  auto it = cache.find(CacheKey(exec, cluster));
-  if (it != cache.end() && it->second.token == stale.token &&
+  std::lock_guard lock(mu_);
+  auto it = cache_.find(CacheKey(exec, cluster));
+  if (it != cache_.end() && it->second.token == stale.token &&
       it->second.client_cert_pem == stale.client_cert_pem) {
-    cache.erase(it);
+    cache_.erase(it);
   }
 }
 
 int ExecCredentialCache::runs() const {
-  std::lock_guard lock(cache_mu);
-  return run_count;
+  std::lock_guard lock(mu_);
+  return runs_;
+}
+
+int ExecCredentialCache::Waiting(const ExecConfig& exec, const ClusterConfig& cluster) const {
+  std::lock_guard lock(mu_);
+  auto it = flights_.find(CacheKey(exec, cluster));
+  return it == flights_.end() ? 0 : it->second->waiting;
 }
 
 std::optional<std::chrono::system_clock::time_point> ParseRfc3339(const std::string& text) {

@@ -28,7 +28,7 @@ RestClient::RestClient(const ClusterConfig& config, const ClientOptions& options
       transport_(TransportOrDefault(options)),
       limiter_(options.rate_limit, *clock_),
       backoff_(options.retry, Seed(options)),
-      auth_(config, *clock_) {}
+      auth_(config, *clock_, options.exec_timeout) {}
 
 HttpRequest RestClient::BuildHttp(const ApiRequest& request) const {
   HttpRequest http;

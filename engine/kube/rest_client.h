@@ -22,6 +22,8 @@ struct ClientOptions {
   RetryPolicy retry;
   std::chrono::milliseconds timeout{60000};
   std::chrono::milliseconds connect_timeout{10000};
+  // One run of an exec credential plugin (users[].user.exec); then it is killed.
+  std::chrono::milliseconds exec_timeout = kDefaultExecTimeout;
   std::string user_agent = "meshform/" MESHFORM_VERSION;
   std::string field_manager = "meshform";
   bool http2 = true;                     // false: HTTP/1.1 only (like client-go's DISABLE_HTTP2)

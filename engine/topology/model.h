@@ -67,6 +67,7 @@ struct Ca {
 // topology file's folder when it contains a '/'.
 struct Renderer {
   std::vector<std::string> command;
+  int timeout_seconds = 300;  // one run; then it is killed (mesh.renderer.timeoutSeconds)
   Location location;
 };
 

@@ -28,6 +28,8 @@ Mesh BuildMesh(const YamlDocument& doc, const std::string& folder) {
   mesh.renderer.command = GetStrings(Member(json, "renderer"), "command");
   if (!mesh.renderer.command.empty())
     mesh.renderer.command[0] = ResolveCommand(folder, mesh.renderer.command[0]);
+  mesh.renderer.timeout_seconds =
+      GetInt(Member(json, "renderer"), "timeoutSeconds", mesh.renderer.timeout_seconds);
   mesh.renderer.location = doc.map.ValueAt("/mesh/renderer");
   mesh.location = doc.map.ValueAt("/mesh");
   return mesh;

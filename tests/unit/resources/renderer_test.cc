@@ -1,11 +1,15 @@
 // The renderer: the --set interface it is given per cluster (primary with meshNetworks, remote
 // with the pilot marker), the marker becoming a placeholder, failures reported with the
-// topology location, and control-plane objects becoming resources (meshform's own form wins).
+// topology location, a hung renderer killed after mesh.renderer.timeoutSeconds, and
+// control-plane objects becoming resources (meshform's own form wins).
 #include "resources/renderer.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "engine/util/error.h"
 #include "resources/control_plane.h"
@@ -79,6 +83,52 @@ TEST(Renderer, FailureNamesTheClusterAndTheTopologyLocation) {
         "topology.yaml:22:3: mesh.renderer.command: renderer failed for cluster beijing: "
         "program \"istio-renderer\" exited with status 3: renderer exploded | second line");
   }
+}
+
+// Records the request and prints nothing.
+class RecordingRunner : public util::ProcessRunner {
+ public:
+  util::ProcessResult Run(const util::ProcessRequest& request) override {
+    seen = request;
+    return util::ProcessResult::Exited(0, "", "");
+  }
+  util::ProcessRequest seen;
+};
+
+TEST(Renderer, RunsWithTheTopologysTimeout) {
+  auto t = testing::SeedTopology();
+  RecordingRunner runner;
+  RenderIstio(t, t.clusters[0], runner);
+  EXPECT_EQ(runner.seen.timeout, std::chrono::seconds(300)) << "the default";
+  t.mesh.renderer.timeout_seconds = 42;
+  RenderIstio(t, t.clusters[0], runner);
+  EXPECT_EQ(runner.seen.timeout, std::chrono::seconds(42));
+}
+
+TEST(Renderer, HungRendererIsKilledAfterTheTimeoutNamingIt) {
+  std::string pattern =
+      (std::filesystem::temp_directory_path() / "meshform-renderer-XXXXXX").string();
+  std::string dir = mkdtemp(pattern.data());
+  std::string script = dir + "/hung-renderer";
+  std::ofstream(script) << "#!/bin/sh\necho rendering >&2\nsleep 30\n";
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  auto t = testing::SeedTopology();
+  t.mesh.renderer.command = {script};
+  t.mesh.renderer.timeout_seconds = 1;
+  util::RealProcessRunner runner;
+  std::string what;
+  try {
+    RenderIstio(t, t.clusters[0], runner);
+  } catch (const Error& e) {
+    what = e.what();
+  }
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(what,
+            "topology.yaml:22:3: mesh.renderer.command: renderer failed for cluster beijing: "
+            "program \"" +
+                script +
+                "\" timed out after 1 s and was killed: rendering "
+                "(mesh.renderer.timeoutSeconds allows longer)");
 }
 
 TEST(ControlPlane, RenderedObjectsBecomeResourcesAndMeshformsOwnWin) {

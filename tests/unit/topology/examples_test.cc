@@ -111,10 +111,18 @@ TEST(TopologyDefaults, RolesFollowTheControlPlaneAndTheFederationIsDirect) {
   EXPECT_EQ(t.mesh.id, "mesh1");
   EXPECT_EQ(t.mesh.trust_domain, "cluster.local");
   EXPECT_EQ(t.mesh.renderer.command[0], "istioctl");  // no '/': left for PATH
+  EXPECT_EQ(t.mesh.renderer.timeout_seconds, 300);
   EXPECT_EQ(t.federation.type, FederationType::kDirect);
   EXPECT_EQ(t.federation.host, "a");
   EXPECT_TRUE(t.ca.root.generate);
   EXPECT_EQ(t.ca.intermediate.renew_before_days, 30);
+}
+
+TEST(TopologyDefaults, RendererTimeoutSecondsIsRead) {
+  std::string yaml = kMinimal;
+  std::string command = "renderer: {command: [istioctl, manifest, generate]";
+  yaml.insert(yaml.find(command) + command.size(), ", timeoutSeconds: 20");
+  EXPECT_EQ(LoadTopologyString(yaml, "/tmp/minimal.yaml").mesh.renderer.timeout_seconds, 20);
 }
 
 TEST(TopologyManifests, InlineDocumentsAndFilesResolveAgainstTheTopologyFolder) {
