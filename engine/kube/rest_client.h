@@ -22,6 +22,7 @@ struct ClientOptions {
   RetryPolicy retry;
   std::chrono::milliseconds timeout{60000};
   std::chrono::milliseconds connect_timeout{10000};
+  int64_t list_page_size = 500;  // the `limit` of a LIST page when ListOptions::limit is 0
   std::string user_agent = "meshform/" MESHFORM_VERSION;
   std::string field_manager = "meshform";
   bool http2 = true;                     // false: HTTP/1.1 only (like client-go's DISABLE_HTTP2)
