@@ -44,12 +44,13 @@ spec:
     nonResourceRules: [{verbs: ["*"], nonResourceURLs: ["*"]}]
 )";
 
-// The number of requests the server rejected at priority level meshform-tiny, from /metrics.
+// The number of requests the server rejected at priority level meshform-tiny, from /metrics
+// (the label is priorityLevel or priority_level, depending on the version).
 long Rejected(const std::string& kubectl) {
   auto metrics = RunCommand(kubectl + " get --raw /metrics");
   long total = 0;
   std::regex line(
-      R"(apiserver_flowcontrol_rejected_requests_total\{[^}]*priority_level="meshform-tiny"[^}]*\} (\d+))");
+      R"(apiserver_flowcontrol_rejected_requests_total\{[^}]*priority_?[lL]evel="meshform-tiny"[^}]*\} (\d+))");
   for (std::sregex_iterator it(metrics.out.begin(), metrics.out.end(), line), end; it != end;
        ++it) {
     total += std::stol((*it)[1]);
