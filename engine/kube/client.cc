@@ -3,6 +3,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace meshform::kube {
 
 ObjectRef RefOf(const json& object) {
@@ -123,14 +125,34 @@ ListResult Client::ListPage(const RestMapping& mapping, const ListOptions& optio
   return page;
 }
 
-ListResult Client::ListAllPages(const RestMapping& mapping, const ListOptions& options) {
-  ListResult result = ListPage(mapping, options, options.continue_token);
-  while (options.all_pages && !result.continue_token.empty()) {
-    ListResult next = ListPage(mapping, options, result.continue_token);
-    for (auto& item : next.items) result.items.push_back(std::move(item));
-    result.continue_token = next.continue_token;
+// Pages until the end. When the server has compacted the revision the list started at (a
+// continue token is good for about 5 minutes on a default cluster, less under heavy writes), a
+// later page answers 410 Gone: the list starts over once, for one consistent snapshot rather
+// than pages of two; a second expiry fails with an error that says what happened. A Gone on the
+// first page (a too-old resourceVersion, or a continue token the caller passed in) is the
+// caller's to handle.
+ListResult Client::ListRestartingOnce(const RestMapping& mapping, const ListOptions& options) {
+  for (int start = 1;; ++start) {
+    ListResult result = ListPage(mapping, options, options.continue_token);
+    try {
+      while (options.all_pages && !result.continue_token.empty()) {
+        ListResult next = ListPage(mapping, options, result.continue_token);
+        for (auto& item : next.items) result.items.push_back(std::move(item));
+        result.continue_token = next.continue_token;
+      }
+      return result;
+    } catch (const Gone& e) {
+      if (!options.continue_token.empty()) throw;
+      if (start >= 2) {
+        throw Gone(e.context(), e.code(), e.reason(),
+                   "the list's continue token expired again after a restart (the server "
+                   "compacted its history before all " +
+                       std::to_string(options.limit) +
+                       "-item pages were read): " + e.server_message());
+      }
+      spdlog::debug("{}: restarting list of {}: {}", cluster(), mapping.kind, e.server_message());
+    }
   }
-  return result;
 }
 
 ListResult Client::List(const std::string& api_version, const std::string& kind,
@@ -138,15 +160,10 @@ ListResult Client::List(const std::string& api_version, const std::string& kind,
   RestMapping mapping = Mapping(api_version, kind);
   ListOptions effective = options;
   if (!mapping.namespaced) effective.ns.clear();
-  try {
-    return ListAllPages(mapping, effective);
-  } catch (const Gone& e) {
-    // A continue token expired (etcd compaction) while paging: start over once, for a
-    // consistent snapshot. A token the caller passed in is the caller's to renew.
-    if (!options.continue_token.empty() || !options.all_pages || options.limit == 0) throw;
-    spdlog::debug("{}: restarting list of {}: {}", cluster(), kind, e.server_message());
-    return ListAllPages(mapping, effective);
+  if (effective.limit <= 0) {
+    effective.limit = std::max<int64_t>(1, rest_.options().list_page_size);
   }
+  return ListRestartingOnce(mapping, effective);
 }
 
 }  // namespace meshform::kube

@@ -24,7 +24,9 @@ struct ListOptions {
   std::string ns;              // empty: all namespaces (or a cluster-scoped kind)
   std::string label_selector;  // "app=x,tier in (a,b)"
   std::string field_selector;  // "metadata.name=x"
-  int64_t limit = 0;           // page size; 0: no paging by the server
+  // Page size; 0: ClientOptions::list_page_size. Every LIST is paged: an unpaged LIST of a
+  // big kind (Secrets of a whole cluster) makes the server build one huge response in memory.
+  int64_t limit = 0;
   std::string continue_token;  // resume from this page
   bool all_pages = true;       // follow continue tokens until the end
   // "" (default): the most recent state (a consistent read from etcd). "0": any state the
@@ -138,7 +140,7 @@ class Client {
   json Parse(const HttpResponse& response, const std::string& verb, const Target& target);
   ApplyResult ApplyTo(const json& object, const ApplyOptions& options,
                       const std::string& subresource);
-  ListResult ListAllPages(const RestMapping& mapping, const ListOptions& options);
+  ListResult ListRestartingOnce(const RestMapping& mapping, const ListOptions& options);
   ListResult ListPage(const RestMapping& mapping, const ListOptions& options,
                       const std::string& token);
 

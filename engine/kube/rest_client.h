@@ -24,6 +24,7 @@ struct ClientOptions {
   std::chrono::milliseconds connect_timeout{10000};
   // One run of an exec credential plugin (users[].user.exec); then it is killed.
   std::chrono::milliseconds exec_timeout = kDefaultExecTimeout;
+  int64_t list_page_size = 500;  // the `limit` of a LIST page when ListOptions::limit is 0
   std::string user_agent = "meshform/" MESHFORM_VERSION;
   std::string field_manager = "meshform";
   bool http2 = true;                     // false: HTTP/1.1 only (like client-go's DISABLE_HTTP2)

@@ -37,13 +37,45 @@ std::string KeyOf(const nlohmann::json& object) {
   return Key(meta.value("namespace", ""), meta.value("name", ""));
 }
 
-// The namespace to LIST unowned objects in: the one all missing objects share, else all.
-std::string CommonNamespace(const std::vector<const WantedObject*>& missing) {
-  std::string ns = missing.front()->ns;
-  for (const auto* w : missing) {
-    if (w->ns != ns) return "";
+// Where to look for wanted objects that the ownership LIST did not return (a first plan: all of
+// them). Their namespaces are known, so the LISTs go to those namespaces, never unfiltered over
+// the whole cluster: a cluster-wide LIST of Secrets reads every Secret of every application
+// (data included) and needs cluster-wide read access to them. A namespace with one missing
+// object reads just that one (fieldSelector metadata.name: a GET that answers "absent" with an
+// empty list). Only when the missing objects are spread over more than kMaxNamespaceLists
+// namespaces is one paged cluster-wide LIST cheaper than a LIST per namespace; cluster-scoped
+// kinds have no namespace and are listed whole (few objects: CRDs, ClusterRoles, webhooks).
+// The ownership LIST itself stays cluster-wide (by label, paged): it must also find owned
+// objects in namespaces the topology no longer declares, to plan their deletion.
+constexpr size_t kMaxNamespaceLists = 16;
+
+struct UnownedRead {
+  const KindGroup* group;
+  kube::ListOptions options;
+  std::set<std::string> wanted;  // ns/name
+};
+
+std::vector<UnownedRead> PlanUnownedReads(const KindGroup& g,
+                                          const std::vector<const WantedObject*>& missing) {
+  std::map<std::string, std::set<std::string>> by_ns;  // namespace → names
+  for (const auto* w : missing) by_ns[w->ns].insert(w->name);
+  std::vector<UnownedRead> reads;
+  if (by_ns.size() > kMaxNamespaceLists || by_ns.count("")) {
+    UnownedRead all{&g, {}, {}};
+    for (const auto* w : missing) all.wanted.insert(Key(w->ns, w->name));
+    if (missing.size() == 1) all.options.field_selector = "metadata.name=" + missing[0]->name;
+    if (by_ns.size() == 1) all.options.ns = by_ns.begin()->first;
+    reads.push_back(std::move(all));
+    return reads;
   }
-  return ns;
+  for (const auto& [ns, names] : by_ns) {
+    UnownedRead read{&g, {}, {}};
+    read.options.ns = ns;
+    if (names.size() == 1) read.options.field_selector = "metadata.name=" + *names.begin();
+    for (const auto& name : names) read.wanted.insert(Key(ns, name));
+    reads.push_back(std::move(read));
+  }
+  return reads;
 }
 
 bool HasOwnershipLabels(const nlohmann::json& item, const std::string& topology) {
@@ -76,26 +108,31 @@ class Reader {
     for (const auto* w : g.objects) {
       if (!found.count(Key(w->ns, w->name))) missing.push_back(w);
     }
-    if (!missing.empty()) ReadUnowned(client, g, missing);
+    if (missing.empty()) return;
+    auto reads = PlanUnownedReads(g, missing);
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto& read : reads) unowned_reads_.push_back(std::move(read));
+  }
+
+  // The second round, after every Read: the unowned objects, one LIST per UnownedRead.
+  void ReadAllUnowned(int parallelism) {
+    ParallelFor(unowned_reads_.size(), parallelism,
+                [&](size_t i) { ReadUnowned(unowned_reads_[i]); });
   }
 
   LiveState Take() { return std::move(state_); }
 
  private:
-  void ReadUnowned(kube::Client& client, const KindGroup& g,
-                   const std::vector<const WantedObject*>& missing) {
-    kube::ListOptions opts;
-    opts.ns = CommonNamespace(missing);
-    std::set<std::string> wanted;
-    for (const auto* w : missing) wanted.insert(Key(w->ns, w->name));
+  void ReadUnowned(const UnownedRead& read) {
+    const KindGroup& g = *read.group;
     kube::ListResult all;
     try {
-      all = client.List(g.api_version, g.kind, opts);
+      all = clients_.For(g.cluster).List(g.api_version, g.kind, read.options);
     } catch (const kube::NotFound&) {
       return;  // the namespace does not exist yet, so neither do the objects
     }
     for (auto& item : all.items) {
-      if (!wanted.count(KeyOf(item))) continue;
+      if (!read.wanted.count(KeyOf(item))) continue;
       // Created with our labels between the two LISTs (another run applying): ours, not in the way.
       bool ours = HasOwnershipLabels(item, topology_);
       Store(ours ? state_.owned : state_.unowned, g.cluster, std::move(item));
@@ -114,6 +151,7 @@ class Reader {
   const kube::ClusterClients& clients_;
   std::mutex mu_;
   LiveState state_;
+  std::vector<UnownedRead> unowned_reads_;
 };
 
 }  // namespace
@@ -128,6 +166,7 @@ LiveState ReadLiveState(const std::vector<WantedObject>& wanted, const std::stri
   auto groups = GroupByKind(wanted);
   Reader reader(topology, clients);
   ParallelFor(groups.size(), parallelism, [&](size_t i) { reader.Read(groups[i]); });
+  reader.ReadAllUnowned(parallelism);
   return reader.Take();
 }
 

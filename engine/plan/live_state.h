@@ -1,7 +1,10 @@
 // Reads the live state a plan needs, with as few API requests as possible: per cluster and
-// kind, one LIST by the ownership labels; a second, unfiltered LIST only for kinds where some
-// desired objects were not found (to tell "absent" from "exists but not ours"). The number of
-// requests grows with kinds × clusters, not with objects. Clusters and kinds are read in parallel.
+// kind, one cluster-wide LIST by the ownership labels; then, only for desired objects it did not
+// find (to tell "absent" from "exists but not ours"), a LIST of each namespace they are in (by
+// name when a namespace holds one of them), or one cluster-wide LIST when they are spread over
+// many namespaces (live_state.cc says why). Every LIST is paged by the client. The number of
+// requests grows with kinds × clusters (× namespaces on a first plan), not with objects.
+// Clusters, kinds and namespaces are read in parallel.
 #pragma once
 
 #include <map>

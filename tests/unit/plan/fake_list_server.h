@@ -1,0 +1,34 @@
+// An in-process stand-in for the LIST endpoints of ConfigMaps and Secrets, behind FakeTransport:
+// namespaced and cluster-wide paths, equality label selectors, metadata.name field selectors,
+// and `limit`/`continue` paging the way the API server pages (a token names the next offset).
+// Records every LIST path it answered.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "engine/kube/transport.h"
+
+namespace meshform::plan::testing {
+
+class FakeListServer {
+ public:
+  // Adds an object; `kind` is "ConfigMap" or "Secret".
+  void Add(const std::string& kind, const std::string& ns, const std::string& name,
+           const std::map<std::string, std::string>& labels = {});
+
+  kube::HttpResponse Answer(const kube::HttpRequest& request);
+
+  // The path and query of every LIST answered, decoded ("/api/v1/namespaces/a/configmaps?...").
+  std::vector<std::string> Lists() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::string, std::vector<nlohmann::json>> objects_;  // by resource: "configmaps"
+  std::vector<std::string> lists_;
+};
+
+}  // namespace meshform::plan::testing
