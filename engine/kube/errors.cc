@@ -1,6 +1,7 @@
 // Status objects → typed errors (see errors.h).
 #include "engine/kube/errors.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace meshform::kube {
@@ -31,20 +32,33 @@ std::optional<std::chrono::seconds> ParseRetryAfter(const std::string& header,
   }
   auto details = status.find("details");
   if (details != status.end() && details->is_object()) {
-    int seconds = details->value("retryAfterSeconds", 0);
-    if (seconds > 0) return std::chrono::seconds(seconds);
+    auto seconds = details->find("retryAfterSeconds");
+    if (seconds != details->end() && seconds->is_number_integer() && *seconds > 0 &&
+        *seconds <= std::numeric_limits<int>::max()) {
+      return std::chrono::seconds(seconds->get<int>());
+    }
   }
   return std::nullopt;
+}
+
+// A string field of a Status (or of one of its causes); empty when absent or not a string: a
+// body from a proxy or a broken server must still give the typed error, not a JSON type error.
+std::string StringField(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return "";
+  auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 std::vector<StatusCause> ParseCauses(const nlohmann::json& status) {
   std::vector<StatusCause> causes;
   auto details = status.find("details");
-  if (details == status.end() || !details->is_object() || !details->contains("causes")) {
-    return causes;
-  }
-  for (const auto& c : (*details)["causes"]) {
-    causes.push_back({c.value("reason", ""), c.value("message", ""), c.value("field", "")});
+  if (details == status.end() || !details->is_object()) return causes;
+  auto list = details->find("causes");
+  if (list == details->end() || !list->is_array()) return causes;
+  for (const auto& c : *list) {
+    if (!c.is_object()) continue;
+    causes.push_back(
+        {StringField(c, "reason"), StringField(c, "message"), StringField(c, "field")});
   }
   return causes;
 }
@@ -98,11 +112,11 @@ ApiError::ApiError(const RequestContext& context, int code, std::string reason, 
 void ThrowForResponse(const RequestContext& c, int code, const std::string& body,
                       const std::string& retry_after_header) {
   nlohmann::json status = nlohmann::json::parse(body, nullptr, false);
-  bool is_status = status.is_object() && status.value("kind", "") == "Status";
+  bool is_status = StringField(status, "kind") == "Status";
   if (!is_status) status = nlohmann::json::object();
-  std::string reason = status.value("reason", "");
+  std::string reason = StringField(status, "reason");
   if (reason.empty()) reason = DefaultReason(code);
-  std::string message = status.value("message", "");
+  std::string message = StringField(status, "message");
   if (!is_status) {
     message = body.size() > 300 ? body.substr(0, 300) + "..." : body;
     while (!message.empty() && (message.back() == '\n' || message.back() == ' '))

@@ -90,6 +90,26 @@ TEST(KubeErrorsTest, PlainTextNotFoundOfAnUnknownPath) {
             std::string::npos);
 }
 
+TEST(KubeErrorsTest, StatusFieldsOfTheWrongTypeStillGiveTheTypedError) {
+  // Found by the API response fuzzer: these escaped as nlohmann::json::type_error, a message
+  // naming neither the cluster nor the request.
+  auto e = Catch<NotFound>(404, R"({"kind":"Status","reason":7,"message":["x"],"code":404})");
+  EXPECT_EQ(e.reason(), "NotFound");
+  EXPECT_NE(std::string(e.what()).find("beijing: apply ConfigMap default/x"), std::string::npos);
+  Catch<Conflict>(409, R"({"kind":1,"reason":"Conflict"})");
+  auto causes = Catch<Invalid>(
+      422, R"({"kind":"Status","details":{"causes":[1,null,{"field":2,"message":"bad"}]}})");
+  ASSERT_EQ(causes.causes().size(), 1u);
+  EXPECT_EQ(causes.causes()[0].message, "bad");
+  Catch<Invalid>(422, R"({"kind":"Status","details":{"causes":"all of them"}})");
+  auto retry =
+      Catch<TooManyRequests>(429, R"({"kind":"Status","details":{"retryAfterSeconds":"soon"}})");
+  EXPECT_FALSE(retry.retry_after().has_value());
+  auto huge =
+      Catch<TooManyRequests>(429, R"({"kind":"Status","details":{"retryAfterSeconds":1e300}})");
+  EXPECT_FALSE(huge.retry_after().has_value());
+}
+
 TEST(KubeErrorsTest, TransientClassification) {
   EXPECT_TRUE(IsTransient(TooManyRequests(kContext, 429, "TooManyRequests", "")));
   EXPECT_TRUE(IsTransient(ServerError(kContext, 503, "ServiceUnavailable", "")));
