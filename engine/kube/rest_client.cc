@@ -77,11 +77,11 @@ void RestClient::WaitBeforeRetry(int attempt, const ApiError& error) {
                 error.context().object,
                 std::chrono::duration_cast<std::chrono::milliseconds>(delay).count(),
                 error.server_message());
-  if (error.code() == 429) {
-    limiter_.PauseFor(delay);  // every request to this cluster waits, not just this one
-  } else {
-    clock_->SleepFor(delay);
-  }
+  // A 429 holds back every request to this cluster for the server's Retry-After, not just
+  // this one; this one then comes back after its own (jittered, growing) delay.
+  if (error.code() == 429)
+    limiter_.PauseFor(error.retry_after() ? Duration(*error.retry_after()) : delay);
+  clock_->SleepFor(delay);
 }
 
 HttpResponse RestClient::Do(ApiRequest request) {
@@ -89,6 +89,9 @@ HttpResponse RestClient::Do(ApiRequest request) {
   if (request.context.verb.empty()) request.context.verb = request.method;
   if (request.context.object.empty()) request.context.object = request.path;
   bool reauthenticated = false;
+  const TimePoint first_sent = clock_->Now();
+  int failures = 0;  // failed tries other than 429s
+  int throttled = 0;
   for (int attempt = 1;; ++attempt) {
     try {
       return TryOnce(request, attempt);
@@ -96,8 +99,10 @@ HttpResponse RestClient::Do(ApiRequest request) {
       if (reauthenticated || !auth_.OnUnauthorized()) throw;
       reauthenticated = true;  // fresh exec/token-file credentials get one more try
     } catch (const ApiError& e) {
-      if (!backoff_.ShouldRetry(attempt, e)) throw;
-      WaitBeforeRetry(attempt, e);
+      int& count = e.code() == 429 ? throttled : failures;
+      ++count;
+      if (!backoff_.ShouldRetry(failures, e, clock_->Now() - first_sent)) throw;
+      WaitBeforeRetry(count, e);
     }
   }
 }

@@ -13,7 +13,11 @@
 namespace meshform::kube {
 
 struct RetryPolicy {
-  int max_attempts = 6;  // including the first
+  int max_attempts = 6;  // including the first; 429s do not count (see throttle_budget)
+  // How long one request keeps retrying 429 Too Many Requests (the server asked it to come back
+  // later, typically API Priority and Fairness shedding load): until this much time has passed
+  // since it was first sent, however many 429s that takes.
+  std::chrono::seconds throttle_budget{120};
   std::chrono::milliseconds base_delay{200};
   std::chrono::milliseconds max_delay{30000};
   double jitter = 0.5;  // delay is multiplied by a random factor in [1, 1 + jitter)
@@ -24,11 +28,14 @@ class Backoff {
   explicit Backoff(RetryPolicy policy, uint64_t seed = std::random_device{}());
 
   // The delay before retry number `attempt` (1 = first retry) of a request that failed with
-  // `error`: base * 2^(attempt-1) with jitter, capped, and never less than Retry-After.
+  // `error`: the larger of base * 2^(attempt-1) (capped) and Retry-After (a 429 with Retry-After:
+  // just that), times the jitter — so that requests told to come back after the same Retry-After
+  // do not all come back at once.
   Duration DelayFor(int attempt, const ApiError& error);
 
-  // Whether to retry after the `attempt`-th failed try.
-  bool ShouldRetry(int attempt, const ApiError& error) const;
+  // Whether to retry after the `attempt`-th failed try (429s not counted), `elapsed` after the
+  // request was first sent.
+  bool ShouldRetry(int attempt, const ApiError& error, Duration elapsed = Duration::zero()) const;
 
   const RetryPolicy& policy() const { return policy_; }
 
