@@ -1,7 +1,6 @@
 // meshform's own state in the host cluster, in namespace meshform-system:
-//   * the inventory, a ConfigMap listing every object meshform manages for a topology in every
-//     cluster, so that an object dropped from the topology is planned for deletion and nothing
-//     meshform does not own is ever deleted;
+//   * the inventory, ConfigMaps listing every object meshform manages for a topology in every
+//     cluster (resources/inventory.h: what it lists, how it is sharded);
 //   * the generated root CA (a Secret), so that the next plan reuses it instead of making a new
 //     root by accident.
 // Both are ordinary desired resources, compiled like every other (Compile appends them through
@@ -16,32 +15,14 @@
 #include <vector>
 
 #include "engine/topology/model.h"
+#include "resources/inventory.h"
 #include "resources/resource.h"
 
 namespace meshform::resources {
 
 inline constexpr const char* kStateNamespace = "meshform-system";
-inline constexpr const char* kInventoryKey = "objects";
 
-std::string InventoryName(const std::string& topology);     // meshform-inventory-<topology>
 std::string RootCaSecretName(const std::string& topology);  // meshform-root-ca-<topology>
-
-// One managed object.
-struct InventoryEntry {
-  std::string cluster;
-  std::string api_version;
-  std::string kind;
-  std::string ns;  // "" when cluster-scoped
-  std::string name;
-
-  std::string Address() const;  // as resources::ObjectAddress
-  bool operator<(const InventoryEntry& other) const;
-};
-
-InventoryEntry EntryOf(const std::string& cluster, const nlohmann::json& object);
-
-// The entries of a live inventory ConfigMap. Throws meshform::Error when it is malformed.
-std::vector<InventoryEntry> ParseInventory(const nlohmann::json& config_map);
 
 // The cluster that holds the inventory, the root CA and the lock: the federation host, else the
 // shared control plane's cluster, else the first primary, else the first cluster.
@@ -49,9 +30,9 @@ std::string InventoryCluster(const topology::Topology& topology);
 
 // Appends the state resources for a topology whose host cluster is `host`: the root CA Secret
 // (when `generated_root`; every intermediate CA then depends on it, so the root is stored
-// before anything is issued from it) and the inventory ConfigMap
-// listing every object of `set` (and the state objects themselves), which depends on every
-// other object so that it is written last.
+// before anything is issued from it) and the inventory's shards listing every object of `set`
+// (and the state objects themselves), each depending on the objects it lists, so that an object
+// is written before the shard that lists it.
 void AddStateResources(const std::string& topology, const std::string& host, bool generated_root,
                        ResourceSet& set);
 

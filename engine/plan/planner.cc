@@ -28,14 +28,10 @@ WantedObject Wanted(const std::string& cluster, const json& object) {
 }
 
 // Objects the inventory lists that the topology no longer declares, to be read and deleted.
-std::vector<WantedObject> Forgotten(const LiveState& live, const PlanInput& input,
+std::vector<WantedObject> Forgotten(const resources::LiveInventory& inventory,
                                     const std::set<std::string>& desired) {
   std::vector<WantedObject> out;
-  std::string address = input.inventory_cluster + "/v1/ConfigMap/" + resources::kStateNamespace +
-                        "/" + resources::InventoryName(input.topology_name);
-  auto it = live.owned.find(address);
-  if (it == live.owned.end()) return out;
-  for (const auto& e : resources::ParseInventory(it->second)) {
+  for (const auto& e : inventory.entries) {
     if (!desired.count(e.Address()))
       out.push_back({e.cluster, e.api_version, e.kind, e.ns, e.name});
   }
@@ -93,7 +89,11 @@ class Planner {
     }
     std::sort(plan_.changes.begin(), plan_.changes.end(),
               [](const Change& a, const Change& b) { return a.address < b.address; });
-    if (options_.mode == Mode::kDestroy) DeleteInventoryLast();
+    if (options_.mode == Mode::kDestroy) {
+      DeleteInventoryLast();
+    } else {
+      WriteInventoryAfterPrunes();
+    }
     return std::move(plan_);
   }
 
@@ -111,7 +111,9 @@ class Planner {
     std::set<std::string> read_kinds;
     for (const auto& w : wanted) read_kinds.insert(w.cluster + " " + w.api_version + " " + w.kind);
     std::vector<WantedObject> extra;
-    forgotten_ = Forgotten(live_, input_, desired_);
+    inventory_ =
+        resources::ReadLiveInventory(live_.owned, input_.inventory_cluster, input_.topology_name);
+    forgotten_ = Forgotten(inventory_, desired_);
     for (const auto& w : forgotten_) {
       if (!read_kinds.count(w.cluster + " " + w.api_version + " " + w.kind)) extra.push_back(w);
     }
@@ -280,17 +282,56 @@ class Planner {
         {"apiVersion", object.at("apiVersion")}, {"kind", object.at("kind")}, {"metadata", meta}};
   }
 
-  // Destroy walks the graph backwards: make every object depend on the inventory (and the
-  // inventory on nothing), so that the inventory goes last.
-  void DeleteInventoryLast() {
-    std::string inventory = input_.inventory_cluster + "/v1/ConfigMap/" +
-                            resources::kStateNamespace + "/" +
-                            resources::InventoryName(input_.topology_name);
+  bool IsShard(const Change& c) const {
+    return c.cluster == input_.inventory_cluster && c.resource.is_object() &&
+           c.resource.object_kind() == "ConfigMap" && c.resource.api_version() == "v1" &&
+           c.resource.object_namespace() == resources::kStateNamespace &&
+           resources::IsInventoryShard(input_.topology_name, c.resource.object_name());
+  }
+
+  // Apply: an inventory shard is written after the objects it lists (compile's dependencies)
+  // and after every pruned object is deleted (were it written first, a crash before the delete
+  // would leave a live object no shard lists); shards of an earlier count (a generation no
+  // longer declared) are deleted only after every shard of the new one is written. So the live
+  // shards' union lists every live object at every moment (resources/inventory.h).
+  void WriteInventoryAfterPrunes() {
+    std::vector<std::string> shards, prunes;
+    for (const auto& c : plan_.changes) {
+      if (IsShard(c) && desired_.count(c.address)) shards.push_back(c.address);
+      if (c.action == Action::kDelete && !desired_.count(c.address) && !IsShard(c)) {
+        prunes.push_back(c.address);
+      }
+    }
     for (auto& c : plan_.changes) {
-      if (c.address == inventory) {
+      if (!IsShard(c)) continue;
+      auto& deps = c.resource.depends_on;
+      if (desired_.count(c.address)) {
+        deps.insert(deps.end(), prunes.begin(), prunes.end());
+      } else if (c.action == Action::kDelete) {
+        deps.insert(deps.end(), shards.begin(), shards.end());
+      }
+    }
+  }
+
+  // Destroy walks the graph backwards: make every object depend on the inventory shard that
+  // lists it (every shard, when none does), and the shards on nothing, so that a shard goes
+  // after everything it lists.
+  void DeleteInventoryLast() {
+    std::vector<std::string> shards;
+    for (const auto& c : plan_.changes) {
+      if (IsShard(c)) shards.push_back(c.address);
+    }
+    std::set<std::string> planned(shards.begin(), shards.end());
+    for (auto& c : plan_.changes) {
+      if (IsShard(c)) {
         c.resource.depends_on.clear();
       } else if (c.resource.is_object()) {
-        c.resource.depends_on.push_back(inventory);
+        auto by = inventory_.listed_by.find(c.address);
+        if (by != inventory_.listed_by.end() && planned.count(by->second)) {
+          c.resource.depends_on.push_back(by->second);
+        } else {
+          c.resource.depends_on.insert(c.resource.depends_on.end(), shards.begin(), shards.end());
+        }
       }
     }
   }
@@ -302,6 +343,7 @@ class Planner {
   resources::ResourceSet selected_;                       // the targets and what they need
   std::set<std::string> desired_;
   LiveState live_;
+  resources::LiveInventory inventory_;   // what the live inventory's shards list
   std::vector<WantedObject> forgotten_;  // listed by the inventory, no longer declared
   Plan plan_;
   std::vector<std::string> problems_;

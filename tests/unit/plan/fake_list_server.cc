@@ -43,9 +43,10 @@ bool LabelsMatch(const json& object, const std::string& selector) {
 }  // namespace
 
 void FakeListServer::Add(const std::string& kind, const std::string& ns, const std::string& name,
-                         const std::map<std::string, std::string>& labels) {
+                         const std::map<std::string, std::string>& labels, const json& data) {
   json object = {{"metadata", {{"namespace", ns}, {"name", name}, {"uid", ns + "-" + name}}}};
   if (!labels.empty()) object["metadata"]["labels"] = labels;
+  if (!data.is_null()) object["data"] = data;
   std::lock_guard<std::mutex> lock(mu_);
   objects_[kind == "Secret" ? "secrets" : "configmaps"].push_back(std::move(object));
 }

@@ -16,9 +16,10 @@ namespace meshform::plan::testing {
 
 class FakeListServer {
  public:
-  // Adds an object; `kind` is "ConfigMap" or "Secret".
+  // Adds an object; `kind` is "ConfigMap" or "Secret"; `data` its data, when not null.
   void Add(const std::string& kind, const std::string& ns, const std::string& name,
-           const std::map<std::string, std::string>& labels = {});
+           const std::map<std::string, std::string>& labels = {},
+           const nlohmann::json& data = nullptr);
 
   kube::HttpResponse Answer(const kube::HttpRequest& request);
 
