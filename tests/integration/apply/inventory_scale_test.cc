@@ -58,7 +58,8 @@ Inventory LiveInventory(const std::string& host, const std::string& topology) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   Inventory out;
   if (r.exit_code != 0) return out;
-  for (const auto& item : json::parse(r.out)["items"]) {
+  json list = json::parse(r.out);
+  for (const auto& item : list["items"]) {
     std::string name = item["metadata"]["name"];
     if (!resources::IsInventoryShard(topology, name)) continue;
     out.shards.push_back(name);
