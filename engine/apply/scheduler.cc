@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "engine/util/parallelism.h"
+#include "engine/util/tsan.h"
 
 namespace meshform::apply {
 
@@ -42,6 +43,7 @@ class Run {
       }
       group_.wait();
     });
+    TsanAcquire(&ended_);
     ScheduleResult result;
     result.stopped = stopped_.load();
     for (auto& s : states_) result.states.push_back(s.load());
@@ -49,8 +51,17 @@ class Run {
   }
 
  private:
+  // TBB orders the spawner's writes (a dependency's result) before the node, and every node
+  // before Execute returns; TsanRelease/TsanAcquire tell TSan so (util/tsan.h). The token is
+  // taken here: the task reads nothing its spawner wrote before its acquire.
   void Spawn(size_t i) {
-    group_.run([this, i] { Node(i); });
+    const void* token = &remaining_[i];
+    TsanRelease(token);
+    group_.run([this, i, token] {
+      TsanAcquire(token);
+      Node(i);
+      TsanRelease(&ended_);
+    });
   }
 
   void Node(size_t i) {
@@ -77,6 +88,7 @@ class Run {
   std::vector<std::atomic<int>> remaining_;
   std::vector<std::atomic<NodeState>> states_;
   std::atomic<bool> stopped_{false};
+  char ended_ = 0;  // TSan token: every node's end, acquired after the wait
   tbb::task_group group_;
 };
 

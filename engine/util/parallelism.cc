@@ -8,7 +8,17 @@
 #include <memory>
 #include <mutex>
 
+#include "engine/util/tsan.h"
+
 namespace meshform {
+
+namespace {
+// ParallelFor's TSan token (util/tsan.h). One for the process, not one a call: parallel_for
+// hands its body to the tasks by reference, so a task could not even read a per-call token's
+// address before its acquire. (Calls that run at the same time thereby look ordered to TSan
+// at their starts and ends.)
+char parallel_for_token;
+}  // namespace
 
 void AllowParallelism(int threads) {
   static std::mutex mu;
@@ -26,7 +36,14 @@ void ParallelFor(size_t count, int threads, const std::function<void(size_t)>& f
   threads = std::max(1, threads);
   AllowParallelism(threads);
   tbb::task_arena arena(threads);
-  arena.execute([&] { tbb::parallel_for(size_t{0}, count, [&](size_t i) { fn(i); }); });
+  auto body = [&](size_t i) {
+    TsanAcquire(&parallel_for_token);
+    fn(i);
+    TsanRelease(&parallel_for_token);  // every fn(i) happens before the return
+  };
+  TsanRelease(&parallel_for_token);  // what precedes, the body included, before every fn(i)
+  arena.execute([&] { tbb::parallel_for(size_t{0}, count, body); });
+  TsanAcquire(&parallel_for_token);
 }
 
 }  // namespace meshform
