@@ -75,6 +75,17 @@ TEST(InventoryTest, ALargeOneIsShardedEachUnderTheLimitEveryEntryOnce) {
   EXPECT_LT(LayOutInventory("mesh", "c1", entries, limit * 4).size(), n);
 }
 
+// The layout counts an entry's bytes instead of dumping it: a limit of exactly one shard's
+// listing keeps one shard, a byte less needs two.
+TEST(InventoryTest, TheCountedSizeIsTheListingsSize) {
+  auto entries = Entries(500);
+  auto one = LayOutInventory("mesh", "c1", entries, 1 << 30);
+  ASSERT_EQ(one.size(), 1u);
+  size_t listed = InventoryData(one[0])[kInventoryKey].get<std::string>().size();
+  EXPECT_EQ(LayOutInventory("mesh", "c1", entries, listed).size(), 1u);
+  EXPECT_GE(LayOutInventory("mesh", "c1", entries, listed - 2).size(), 2u);
+}
+
 TEST(InventoryTest, WhileTheCountStaysAnEntryStaysInItsShard) {
   const size_t limit = 64 * 1024;
   auto entries = Entries(2000);
