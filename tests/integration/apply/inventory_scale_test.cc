@@ -2,7 +2,8 @@
 // of a small mesh plus 20,000 ConfigMaps spread over three clusters (raw manifests) is applied,
 // a plan then shows no changes, the inventory is several ConfigMaps each under the API server's
 // 1 MiB limit whose union lists every object; a smaller topology (one cluster's objects
-// dropped) then prunes them and writes a smaller inventory; destroy leaves nothing.
+// dropped) then prunes them and writes a smaller inventory (a new generation of shards);
+// destroy leaves nothing.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -99,15 +100,16 @@ TEST(InventoryScale, TwentyThousandObjectsApplyPlanCleanShrinkAndDestroy) {
   auto plan = Meshform("plan -f " + file + " --detailed-exitcode");
   EXPECT_EQ(plan.exit_code, 0) << plan.out << plan.err;
 
-  // Only the first cluster's objects left: the others' are pruned, and the inventory shrinks
-  // to a new, smaller generation (the old one deleted after it is written).
-  WriteFile(file, Topology(name, dir, contexts, 1));
+  // The third cluster's objects dropped: they are pruned, and the inventory shrinks to a new,
+  // smaller generation (the old one deleted after it is written).
+  WriteFile(file, Topology(name, dir, contexts, 2));
   auto shrunk = Meshform("apply -f " + file + " -auto-approve");
   ASSERT_EQ(shrunk.exit_code, 0) << shrunk.out << shrunk.err;
-  EXPECT_EQ(Count(contexts[1], name + "-data", name), 0);
+  EXPECT_EQ(Count(contexts[2], name + "-data", name), 0);
+  EXPECT_EQ(Count(contexts[1], name + "-data", name), kObjects / 3 + 1);
   Inventory small = LiveInventory(contexts[0], name);
   EXPECT_LT(small.shards.size(), big.shards.size());
-  EXPECT_FALSE(small.listed.count(contexts[1] + "/v1/ConfigMap/" + name + "-data/settings-1"));
+  EXPECT_FALSE(small.listed.count(contexts[2] + "/v1/ConfigMap/" + name + "-data/settings-1"));
   EXPECT_TRUE(small.listed.count(contexts[0] + "/v1/ConfigMap/" + name + "-data/settings-1"));
   auto again = Meshform("plan -f " + file + " --detailed-exitcode");
   EXPECT_EQ(again.exit_code, 0) << again.out << again.err;
