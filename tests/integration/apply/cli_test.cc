@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "engine/kube/client.h"
+#include "engine/kube/errors.h"
 #include "tests/integration/apply/seed_support.h"
 #include "tests/support/clusters.h"
 
@@ -161,11 +162,28 @@ TEST_F(MeshformCli, ALostLockStopsTheApplyWithoutRollingBack) {
   auto host = kube::Client::ForContext("beijing", kubeconfig_);
   kube::ObjectRef lease{"coordination.k8s.io/v1", "Lease", "meshform-system",
                         "meshform-lock-helloworld-federation"};
-  auto record = host->Get(lease);
-  record["spec"]["holderIdentity"] = "someone-else";
-  record["spec"]["leaseDurationSeconds"] = 3600;
-  host->Replace(record);
+  // Taken over as another run would: again when the apply's own renewal wrote the lease
+  // between this read and this write (409). Should the test stop early, the apply is killed, so
+  // that it does not go on holding the lock for the next test.
+  struct KillOnExit {
+    int pid;
+    ~KillOnExit() {
+      if (pid > 0 && kill(pid, SIGKILL) == 0) waitpid(pid, nullptr, 0);
+    }
+  } guard{pid};
+  for (int attempt = 0;; ++attempt) {
+    auto record = host->Get(lease);
+    record["spec"]["holderIdentity"] = "someone-else";
+    record["spec"]["leaseDurationSeconds"] = 3600;
+    try {
+      host->Replace(record);
+      break;
+    } catch (const kube::Conflict&) {
+      ASSERT_LT(attempt, 20) << "the lease kept changing under the takeover";
+    }
+  }
   int code = Wait(pid);
+  guard.pid = 0;
   std::string out = ReadAll(path);
   EXPECT_EQ(code, 5) << out;
   EXPECT_NE(out.find("the lock was lost (taken over by someone-else)"), std::string::npos) << out;
