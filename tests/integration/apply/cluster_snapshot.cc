@@ -75,4 +75,11 @@ std::vector<std::string> Differences(const Snapshot& before, const Snapshot& aft
   return lines;
 }
 
+std::vector<int> SampledSteps(int steps, int stride) {
+  std::vector<int> out;
+  for (int k = 1; k <= steps; k += stride) out.push_back(k);
+  if (!out.empty() && out.back() != steps) out.push_back(steps);
+  return out;
+}
+
 }  // namespace meshform::apply::testing

@@ -1,6 +1,6 @@
 // The executor against real local clusters, with a hand-built seed-shaped plan (mini_mesh.h):
 // it creates, updates and deletes across clusters with values flowing between them; it rolls
-// back to exactly the prior state when step k fails, for every k; --no-rollback leaves the
+// back to exactly the prior state when step k fails, for every third k and the last; --no-rollback leaves the
 // partial state.
 #include <gtest/gtest.h>
 
@@ -144,11 +144,11 @@ TEST_F(ExecutorOnClusters, AppliesEveryChangeWithValuesAcrossClusters) {
   EXPECT_FALSE(Primary().GetIfExists(kube::RefOf(mesh_.ExistingToDelete())));
 }
 
-TEST_F(ExecutorOnClusters, RollbackAtEveryStepLeavesEveryClusterExactlyAsBefore) {
+TEST_F(ExecutorOnClusters, RollbackAtEveryThirdStepLeavesEveryClusterExactlyAsBefore) {
   auto before = Snapshots();
   int steps = StepCount(testing::MiniMeshPlan(mesh_));
   ASSERT_GT(steps, 20);
-  for (int k = 1; k <= steps; ++k) {
+  for (int k : testing::SampledSteps(steps, 3)) {
     plan::Plan plan = testing::MiniMeshPlan(mesh_);
     auto result = Run(plan, k, true, k % 2 ? 1 : 8);
     EXPECT_EQ(result.outcome, Outcome::kRolledBack) << "failing at step " << k;
