@@ -1,7 +1,7 @@
 // The executor against real local clusters, with a hand-built seed-shaped plan (mini_mesh.h):
 // it creates, updates and deletes across clusters with values flowing between them; it rolls
-// back to exactly the prior state when step k fails, for every third k and the last; --no-rollback leaves the
-// partial state.
+// back to exactly the prior state when step k fails, for every third k and the last; --no-rollback
+// leaves the partial state.
 #include <gtest/gtest.h>
 
 #include <memory>
