@@ -93,4 +93,13 @@ std::vector<std::string> FakeListServer::Lists() const {
   return lists_;
 }
 
+FakeListCluster::FakeListCluster(FakeListServer& server, const kube::ClientOptions& options)
+    : cluster(std::make_unique<kube::testing::FakeCluster>(options)) {
+  cluster->transport->SetHandler(kube::testing::DiscoveryHandler(
+      [&server](const kube::HttpRequest& r) { return server.Answer(r); }));
+  std::map<std::string, std::shared_ptr<kube::Client>> by_name;
+  by_name["c1"] = std::shared_ptr<kube::Client>(cluster->client.get(), [](kube::Client*) {});
+  clients = std::make_unique<kube::ClusterClients>(by_name);
+}
+
 }  // namespace meshform::plan::testing

@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/kube/cluster_clients.h"
 #include "engine/kube/transport.h"
+#include "tests/unit/kube/fake_api.h"
 
 namespace meshform::plan::testing {
 
@@ -30,6 +32,14 @@ class FakeListServer {
   mutable std::mutex mu_;
   std::map<std::string, std::vector<nlohmann::json>> objects_;  // by resource: "configmaps"
   std::vector<std::string> lists_;
+};
+
+// A client of cluster "c1" whose requests `server` answers (discovery by the fake API), as
+// ClusterClients the planner and the live-state reader take. `server` must outlive it.
+struct FakeListCluster {
+  FakeListCluster(FakeListServer& server, const kube::ClientOptions& options);
+  std::unique_ptr<kube::testing::FakeCluster> cluster;
+  std::unique_ptr<kube::ClusterClients> clients;
 };
 
 }  // namespace meshform::plan::testing

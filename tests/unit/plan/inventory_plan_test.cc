@@ -30,19 +30,13 @@ std::string Name(int i) { return "a-configuration-map-with-a-long-name-" + std::
 
 struct InventoryPlanTest : ::testing::Test {
   testing::FakeListServer server;
-  std::unique_ptr<kube::testing::FakeCluster> cluster;
-  std::unique_ptr<kube::ClusterClients> clients;
+  std::unique_ptr<testing::FakeListCluster> fake;
   resources::ResourceSet set;
 
   void SetUp() override {
     kube::ClientOptions options;
     options.list_page_size = 2 * kObjects;  // one page: the fake server scans every object a page
-    cluster = std::make_unique<kube::testing::FakeCluster>(options);
-    cluster->transport->SetHandler(kube::testing::DiscoveryHandler(
-        [this](const kube::HttpRequest& r) { return server.Answer(r); }));
-    std::map<std::string, std::shared_ptr<kube::Client>> by_name;
-    by_name["c1"] = std::shared_ptr<kube::Client>(cluster->client.get(), [](kube::Client*) {});
-    clients = std::make_unique<kube::ClusterClients>(by_name);
+    fake = std::make_unique<testing::FakeListCluster>(server, options);
     for (int i = 0; i < kObjects; ++i) {
       json cm = {{"apiVersion", "v1"},
                  {"kind", "ConfigMap"},
@@ -83,7 +77,7 @@ struct InventoryPlanTest : ::testing::Test {
     PlanOptions options;
     options.mode = mode;
     options.confirm_with_dry_run = false;
-    return BuildPlan(input, *clients, options);
+    return BuildPlan(input, *fake->clients, options);
   }
 };
 

@@ -23,22 +23,16 @@ const std::map<std::string, std::string> kOurs = {
 
 struct LiveStateTest : ::testing::Test {
   testing::FakeListServer server;
-  std::unique_ptr<kube::testing::FakeCluster> cluster;
-  std::unique_ptr<kube::ClusterClients> clients;
+  std::unique_ptr<testing::FakeListCluster> fake;
 
   void Connect(int64_t page_size) {
     kube::ClientOptions options;
     options.list_page_size = page_size;
-    cluster = std::make_unique<kube::testing::FakeCluster>(options);
-    cluster->transport->SetHandler(kube::testing::DiscoveryHandler(
-        [this](const kube::HttpRequest& r) { return server.Answer(r); }));
-    std::map<std::string, std::shared_ptr<kube::Client>> by_name;
-    by_name["c1"] = std::shared_ptr<kube::Client>(cluster->client.get(), [](kube::Client*) {});
-    clients = std::make_unique<kube::ClusterClients>(by_name);
+    fake = std::make_unique<testing::FakeListCluster>(server, options);
   }
 
   LiveState Read(const std::vector<WantedObject>& wanted) {
-    return ReadLiveState(wanted, "mesh", *clients, 4);
+    return ReadLiveState(wanted, "mesh", *fake->clients, 4);
   }
 };
 
