@@ -110,6 +110,26 @@ bool LeaseElector::TryAcquireOrRenew() {
   return true;
 }
 
+LeaseElector::Renewal LeaseElector::Renew() {
+  std::optional<json> lease = client_.GetIfExists(ref());
+  if (!lease) {
+    observed_.reset();
+    return Renewal::kLost;
+  }
+  LeaseRecord current = ReadLeaseRecord(*lease);
+  Observe(current);
+  if (!IsMine(current)) return Renewal::kLost;
+  LeaseRecord desired = Desired(&current);
+  WriteLeaseRecord(desired, *lease);
+  try {
+    client_.Replace(*lease);
+  } catch (const kube::Conflict&) {
+    return Renewal::kRaced;
+  }
+  Observe(desired);
+  return Renewal::kRenewed;
+}
+
 void LeaseElector::Release() {
   for (int attempt = 0; attempt < 3; ++attempt) {
     std::optional<json> lease = client_.GetIfExists(ref());

@@ -36,6 +36,19 @@ class LeaseElector {
   // API errors other than those races are thrown.
   bool TryAcquireOrRenew();
 
+  // What one renewal round found.
+  enum class Renewal {
+    kRenewed,  // the record was still this elector's own and now carries a new renewTime
+    kRaced,    // a concurrent writer won (409 Conflict): look again
+    kLost,     // the Lease is gone, cleared or another holder's (observed() says which)
+  };
+  // One renewal round of a lease this elector took: GET, and PUT a new renewTime with the
+  // resourceVersion read only while the record is still this elector's own. Never creates the
+  // Lease nor takes it back: if it was deleted (a human's clean-up) or released or taken over
+  // meanwhile, another run may already have held it, so the lock is lost, not re-taken. API
+  // errors other than the race are thrown.
+  Renewal Renew();
+
   // Clears the holder (leaseDurationSeconds 1) if this elector still holds the lease.
   void Release();
 

@@ -22,6 +22,15 @@ std::string RandomToken() {
 
 std::string LeaseText(const kube::ObjectRef& ref) { return ref.ns + "/" + ref.name; }
 
+// Why a renewal found the lease no longer this run's, from the record it saw (none: deleted).
+std::string LostBecause(const std::optional<LeaseRecord>& seen) {
+  if (!seen)
+    return "the lease was deleted by someone else (not re-created: another run may have held it "
+           "meanwhile)";
+  if (seen->holder.empty()) return "the lease was released by someone else";
+  return "taken over by " + seen->holder;
+}
+
 }  // namespace
 
 LockHeld::LockHeld(std::string holder, std::string since, std::string lease,
@@ -123,16 +132,17 @@ bool TopologyLock::RenewOnce(SteadyClock::time_point& last_renewal) {
   const SteadyClock::duration deadline = options_.lease_duration * 2 / 3;
   std::string why;
   try {
-    if (elector_.TryAcquireOrRenew()) {
-      last_renewal = SteadyClock::now();
-      return true;
+    switch (elector_.Renew()) {
+      case LeaseElector::Renewal::kRenewed:
+        last_renewal = SteadyClock::now();
+        return true;
+      case LeaseElector::Renewal::kLost:
+        MarkLost(LostBecause(elector_.observed()));
+        return false;
+      case LeaseElector::Renewal::kRaced:
+        why = "a concurrent write of the lease won (409 Conflict)";
+        break;
     }
-    const auto& held = elector_.observed();
-    if (held && !held->holder.empty() && !elector_.ObservedIsMine()) {
-      MarkLost("taken over by " + held->holder);
-      return false;
-    }
-    why = "renewal refused";
   } catch (const std::exception& error) {
     why = error.what();
   }

@@ -3,8 +3,9 @@
 // namespace and the Lease when missing, taking over an expired one), a background thread
 // renews it every duration/3 while the run goes on, and Release (or the destructor) clears
 // the holder. A refused run gets LockHeld, naming the holder and since when. If renewing keeps
-// failing past the renew deadline, or another holder took over, the lock is lost: lost()
-// turns true and on_lost is called once, from the renewing thread.
+// failing past the renew deadline, or the Lease was taken over, released or deleted by someone
+// else (a renewal never re-creates or re-takes it), the lock is lost: lost() turns true and
+// on_lost is called once, from the renewing thread.
 #pragma once
 
 #include <atomic>

@@ -61,6 +61,11 @@ void FakeLeaseServer::PutLease(json lease) {
   leases_[ns + "/" + name] = lease;
 }
 
+void FakeLeaseServer::DeleteLease(const std::string& ns, const std::string& name) {
+  std::lock_guard guard(mu_);
+  leases_.erase(ns + "/" + name);
+}
+
 void FakeLeaseServer::FailNextUpdate() {
   std::lock_guard guard(mu_);
   fail_next_update_ = true;

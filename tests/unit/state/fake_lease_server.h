@@ -27,6 +27,7 @@ class FakeLeaseServer {
   // The stored Lease, or null.
   nlohmann::json Lease(const std::string& ns, const std::string& name) const;
   void PutLease(nlohmann::json lease);  // stores as is (bumps the resourceVersion)
+  void DeleteLease(const std::string& ns, const std::string& name);  // as `kubectl delete` would
   // The next PUT of a Lease fails with 409 Conflict (as if someone wrote it just before).
   void FailNextUpdate();
 

@@ -1,6 +1,7 @@
 // Proves the election round against a stateful fake server and a fake clock: create (with
 // the namespace), refusal while another holder is valid by local observation, takeover once
-// expired, renewal, release, and the races (AlreadyExists, Conflict).
+// expired, renewal, release, and the races (AlreadyExists, Conflict); a renewal round that
+// never re-creates or re-takes a lease that was deleted, released or taken over.
 #include "engine/state/lease_elector.h"
 
 #include <gtest/gtest.h>
@@ -115,6 +116,35 @@ TEST_F(LeaseElectorTest, LosingTheCreateRaceIsARefusal) {
   server.PutLease(lease);
   EXPECT_FALSE(alice.TryAcquireOrRenew());
   EXPECT_EQ(alice.observed()->holder, "carol");
+}
+
+TEST_F(LeaseElectorTest, RenewRenewsOnlyItsOwnRecord) {
+  ASSERT_TRUE(alice.TryAcquireOrRenew());
+  auto before = Stored().renew_time;
+  server.clock().Advance(seconds(2));
+  EXPECT_EQ(alice.Renew(), LeaseElector::Renewal::kRenewed);
+  EXPECT_NE(Stored().renew_time, before);
+  server.FailNextUpdate();
+  EXPECT_EQ(alice.Renew(), LeaseElector::Renewal::kRaced);
+}
+
+TEST_F(LeaseElectorTest, RenewNeverRecreatesADeletedLease) {
+  ASSERT_TRUE(alice.TryAcquireOrRenew());
+  server.DeleteLease("meshform-system", "meshform-lock-t");
+  EXPECT_EQ(alice.Renew(), LeaseElector::Renewal::kLost);
+  EXPECT_FALSE(alice.observed().has_value());
+  EXPECT_TRUE(server.Lease("meshform-system", "meshform-lock-t").is_null());
+}
+
+TEST_F(LeaseElectorTest, RenewNeverTakesBackAReleasedOrTakenLease) {
+  ASSERT_TRUE(alice.TryAcquireOrRenew());
+  LeaseElector(*client_b, Config("alice", "ta")).Release();  // someone clears it in alice's name
+  EXPECT_EQ(alice.Renew(), LeaseElector::Renewal::kLost);
+  EXPECT_EQ(Stored().holder, "");
+  ASSERT_TRUE(bob.TryAcquireOrRenew());
+  EXPECT_EQ(alice.Renew(), LeaseElector::Renewal::kLost);
+  EXPECT_EQ(alice.observed()->holder, "bob");
+  EXPECT_EQ(Stored().holder, "bob");
 }
 
 }  // namespace

@@ -1,10 +1,13 @@
 // Proves TopologyLock's acquire paths on the fake server: the refusal message names the
 // holder, since when and the lease; waiting for the lock takes over an expired one; release
-// clears the holder.
+// clears the holder; a Lease deleted under a running lock makes it lost, and is not re-created.
 #include "engine/state/lock.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+
+#include <condition_variable>
+#include <mutex>
 
 #include "tests/unit/state/fake_lease_server.h"
 
@@ -57,6 +60,32 @@ TEST(TopologyLock, WaitingTakesOverAnExpiredLease) {
   lock->Release();
   EXPECT_EQ(ReadLeaseRecord(server.Lease("meshform-system", "meshform-lock-seed")).holder, "");
   EXPECT_FALSE(lock->lost());
+}
+
+TEST(TopologyLock, ALeaseDeletedWhileHeldIsLostNotRecreated) {
+  testing::FakeLeaseServer server;
+  auto client = server.NewClient();
+  std::mutex mu;
+  std::condition_variable cv;
+  std::string why;
+  LockOptions options = Options(server, "alice");
+  options.lease_duration = seconds(3);  // renewed every second
+  options.on_lost = [&](const std::string& reason) {
+    std::lock_guard guard(mu);
+    why = reason;
+    cv.notify_all();
+  };
+  auto lock = TopologyLock::Acquire(*client, options);
+  server.DeleteLease("meshform-system", "meshform-lock-seed");
+  {
+    std::unique_lock guard(mu);
+    ASSERT_TRUE(cv.wait_for(guard, seconds(30), [&] { return !why.empty(); }))
+        << "the renewer did not notice the deleted lease";
+  }
+  EXPECT_TRUE(lock->lost());
+  EXPECT_NE(why.find("deleted"), std::string::npos) << why;
+  lock->Release();
+  EXPECT_TRUE(server.Lease("meshform-system", "meshform-lock-seed").is_null());
 }
 
 TEST(TopologyLock, DefaultIdentityNamesUserHostAndPid) {
