@@ -5,7 +5,7 @@
 #include <mutex>
 #include <set>
 
-#include "engine/apply/dag.h"
+#include "engine/apply/execution_graph.h"
 #include "engine/apply/progress_ticker.h"
 #include "engine/apply/rollback.h"
 #include "engine/apply/scheduler.h"
@@ -112,7 +112,7 @@ void AddUnfinished(const plan::Plan& plan, const ScheduleResult& scheduled, Exec
 
 ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journal, Status& status,
                       const ExecuteOptions& options) {
-  Dag dag = Dag::FromPlan(plan);
+  graph::Dag dag = ExecutionGraph(plan);
   ExecuteResult result;
   {
     ProgressTicker ticker(status, options.progress_interval);

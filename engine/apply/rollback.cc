@@ -28,7 +28,7 @@ std::string UndoStep(const std::string& step, StepRunner& runner, Journal& journ
 
 }  // namespace
 
-RollbackResult Rollback(const plan::Plan& plan, const Dag& dag, StepRunner& runner,
+RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunner& runner,
                         Journal& journal, Status& status, int parallelism) {
   int steps = 0;
   for (const auto& change : plan.changes) {

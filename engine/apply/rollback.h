@@ -6,11 +6,11 @@
 
 #include <vector>
 
-#include "engine/apply/dag.h"
 #include "engine/apply/journal.h"
 #include "engine/apply/result.h"
 #include "engine/apply/status.h"
 #include "engine/apply/step_runner.h"
+#include "engine/graph/dag.h"
 #include "engine/plan/plan.h"
 
 namespace meshform::apply {
@@ -20,7 +20,7 @@ struct RollbackResult {
   std::vector<StepError> errors;
 };
 
-RollbackResult Rollback(const plan::Plan& plan, const Dag& dag, StepRunner& runner,
+RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunner& runner,
                         Journal& journal, Status& status, int parallelism);
 
 }  // namespace meshform::apply

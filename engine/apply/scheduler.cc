@@ -25,10 +25,10 @@ namespace {
 
 class Run {
  public:
-  Run(const Dag& dag, const ScheduleOptions& options, const std::function<bool(size_t)>& run)
+  Run(const graph::Dag& dag, const ScheduleOptions& options, const std::function<bool(size_t)>& run)
       : dag_(dag), options_(options), run_(run), remaining_(dag.size()), states_(dag.size()) {
     for (size_t i = 0; i < dag.size(); ++i) {
-      remaining_[i].store(static_cast<int>(dag.waits_for(i).size()));
+      remaining_[i].store(static_cast<int>(dag.dependencies(i).size()));
       states_[i].store(NodeState::kNotStarted);
     }
   }
@@ -39,7 +39,7 @@ class Run {
     tbb::task_arena arena(parallelism, 1);
     arena.execute([&] {
       for (size_t i = 0; i < dag_.size(); ++i) {
-        if (dag_.waits_for(i).empty()) Spawn(i);
+        if (dag_.dependencies(i).empty()) Spawn(i);
       }
       group_.wait();
     });
@@ -77,12 +77,12 @@ class Run {
       if (options_.stop_on_failure) stopped_.store(true);
       if (!options_.release_dependents_on_failure) return;
     }
-    for (size_t next : dag_.waited_by(i)) {
+    for (size_t next : dag_.dependents(i)) {
       if (remaining_[next].fetch_sub(1) == 1) Spawn(next);
     }
   }
 
-  const Dag& dag_;
+  const graph::Dag& dag_;
   const ScheduleOptions& options_;
   const std::function<bool(size_t)>& run_;
   std::vector<std::atomic<int>> remaining_;
@@ -94,7 +94,7 @@ class Run {
 
 }  // namespace
 
-ScheduleResult RunDag(const Dag& dag, const ScheduleOptions& options,
+ScheduleResult RunDag(const graph::Dag& dag, const ScheduleOptions& options,
                       const std::function<bool(size_t)>& run) {
   Run r(dag, options, run);
   return r.Execute();

@@ -7,7 +7,7 @@
 #include <functional>
 #include <vector>
 
-#include "engine/apply/dag.h"
+#include "engine/graph/dag.h"
 
 namespace meshform::apply {
 
@@ -30,7 +30,7 @@ struct ScheduleResult {
 // twice for a node, and only after every node it waits for returned true. Exceptions thrown by
 // `run` count as failures. Without stop_on_failure, independent nodes still run after a failure;
 // a failed node's dependents run only with release_dependents_on_failure.
-ScheduleResult RunDag(const Dag& dag, const ScheduleOptions& options,
+ScheduleResult RunDag(const graph::Dag& dag, const ScheduleOptions& options,
                       const std::function<bool(size_t)>& run);
 
 }  // namespace meshform::apply

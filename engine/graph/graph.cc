@@ -28,8 +28,7 @@ Graph Graph::Build(std::vector<Node> nodes) {
   std::unordered_map<std::string_view, size_t> index;
   index.reserve(n);
   for (size_t i = 0; i < n; ++i) index.emplace(g.nodes_[i].address, i);
-  g.dependencies_.resize(n);
-  g.dependents_.resize(n);
+  std::vector<std::vector<size_t>> dependencies(n);
   std::vector<std::string> problems;
   for (size_t i = 0; i < n; ++i) {
     for (const auto& dep : g.nodes_[i].depends_on) {
@@ -39,18 +38,17 @@ Graph Graph::Build(std::vector<Node> nodes) {
                            " depends on unknown resource " + dep);
         continue;
       }
-      g.dependencies_[i].push_back(it->second);
-      g.dependents_[it->second].push_back(i);
-      ++g.edge_count_;
+      dependencies[i].push_back(it->second);
     }
   }
   if (!problems.empty()) throw GraphError(std::move(problems));
-  if (auto cycle = FindCycle(g.dependencies_); !cycle.empty())
-    throw GraphError(DescribeCycle(g.nodes_, cycle));
+  try {
+    g.dag_ = Dag::From(std::move(dependencies));
+  } catch (const CycleError& cycle) {
+    throw GraphError(DescribeCycle(g.nodes_, cycle.cycle()));
+  }
   return g;
 }
-
-std::vector<size_t> Graph::TopologicalOrder() const { return TopologicalSort(dependencies_); }
 
 std::vector<size_t> Graph::DestroyOrder() const {
   std::vector<size_t> order = TopologicalOrder();

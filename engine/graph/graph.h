@@ -1,4 +1,5 @@
-// The dependency graph over resources (Boost.Graph): build, check for cycles, order.
+// The dependency graph over resources: their addresses resolved into a Dag (dag.h), which
+// checks for cycles and orders.
 //
 // Edges go from a dependency to its dependent ("A must exist before B"). Building fails with a
 // GraphError that lists every dependency on an unknown address, or one cycle with its addresses
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph/dag.h"
 #include "engine/topology/model.h"
 #include "engine/util/error.h"
 
@@ -37,22 +39,21 @@ class Graph {
   static Graph Build(std::vector<Node> nodes);
 
   size_t node_count() const { return nodes_.size(); }
-  size_t edge_count() const { return edge_count_; }
+  size_t edge_count() const { return dag_.edge_count(); }
   const Node& node(size_t i) const { return nodes_[i]; }
+  const Dag& dag() const { return dag_; }
   // Indices of the nodes `i` depends on, and of those that depend on `i`.
-  const std::vector<size_t>& dependencies(size_t i) const { return dependencies_[i]; }
-  const std::vector<size_t>& dependents(size_t i) const { return dependents_[i]; }
+  const std::vector<size_t>& dependencies(size_t i) const { return dag_.dependencies(i); }
+  const std::vector<size_t>& dependents(size_t i) const { return dag_.dependents(i); }
 
   // Every node after all its dependencies (the apply order); deterministic.
-  std::vector<size_t> TopologicalOrder() const;
+  std::vector<size_t> TopologicalOrder() const { return dag_.TopologicalOrder(); }
   // Every node before all its dependencies (the destroy order).
   std::vector<size_t> DestroyOrder() const;
 
  private:
   std::vector<Node> nodes_;
-  std::vector<std::vector<size_t>> dependencies_;
-  std::vector<std::vector<size_t>> dependents_;
-  size_t edge_count_ = 0;
+  Dag dag_;
 };
 
 // Graphviz DOT: one subgraph per cluster, values without a cluster outside; an edge from each

@@ -10,16 +10,17 @@
 #include <mutex>
 #include <thread>
 
+#include "engine/apply/execution_graph.h"
 #include "engine/util/parallelism.h"
 
 namespace meshform::apply {
 namespace {
 
 // A diamond with a tail: 0 -> {1, 2} -> 3 -> 4, plus independent 5.
-Dag Diamond() { return Dag::FromEdges({{}, {0}, {0}, {1, 2}, {3}, {}}); }
+graph::Dag Diamond() { return graph::Dag::From({{}, {0}, {0}, {1, 2}, {3}, {}}); }
 
 TEST(Scheduler, RunsEveryNodeAfterItsDependencies) {
-  Dag dag = Diamond();
+  graph::Dag dag = Diamond();
   std::mutex mu;
   std::vector<size_t> order;
   auto result = RunDag(dag, {8, true, false}, [&](size_t i) {
@@ -31,7 +32,7 @@ TEST(Scheduler, RunsEveryNodeAfterItsDependencies) {
   ASSERT_EQ(order.size(), 6u);
   auto pos = [&](size_t n) { return std::find(order.begin(), order.end(), n) - order.begin(); };
   for (size_t i = 0; i < dag.size(); ++i) {
-    for (size_t d : dag.waits_for(i)) EXPECT_LT(pos(d), pos(i)) << d << " before " << i;
+    for (size_t d : dag.dependencies(i)) EXPECT_LT(pos(d), pos(i)) << d << " before " << i;
   }
 }
 
@@ -46,7 +47,7 @@ TEST(Scheduler, ReachesItsParallelismAfterASmallerArenaRaisedTheCap) {
   std::mutex mu;
   std::condition_variable all_in;
   int arrived = 0;
-  auto result = RunDag(Dag::FromEdges(edges), {wanted, true, false}, [&](size_t) {
+  auto result = RunDag(graph::Dag::From(edges), {wanted, true, false}, [&](size_t) {
     std::unique_lock<std::mutex> lock(mu);
     ++arrived;
     all_in.notify_all();
@@ -62,7 +63,7 @@ TEST(Scheduler, NeverExceedsParallelismAndReachesIt) {
   std::mutex mu;
   std::condition_variable cv;
   int arrived = 0;
-  auto result = RunDag(Dag::FromEdges(edges), {cap, true, false}, [&](size_t) {
+  auto result = RunDag(graph::Dag::From(edges), {cap, true, false}, [&](size_t) {
     int now = ++running;
     int seen = peak.load();
     while (now > seen && !peak.compare_exchange_weak(seen, now)) {
@@ -85,7 +86,7 @@ TEST(Scheduler, NeverExceedsParallelismAndReachesIt) {
 
 TEST(Scheduler, FirstFailureStopsNewWorkAndRunningStepsFinish) {
   // 0 fails while 1 is running; 2 waits for 1; 3 waits for 0; 4 independent but queued later.
-  Dag dag = Dag::FromEdges({{}, {}, {1}, {0}, {2}});
+  graph::Dag dag = graph::Dag::From({{}, {}, {1}, {0}, {2}});
   std::atomic<bool> zero_failed{false};
   std::atomic<bool> one_started{false};
   std::atomic<bool> one_finished{false};
@@ -114,7 +115,7 @@ TEST(Scheduler, FirstFailureStopsNewWorkAndRunningStepsFinish) {
 }
 
 TEST(Scheduler, ExceptionsCountAsFailures) {
-  auto result = RunDag(Dag::FromEdges({{}, {0}}), {2, true, false}, [&](size_t i) -> bool {
+  auto result = RunDag(graph::Dag::From({{}, {0}}), {2, true, false}, [&](size_t i) -> bool {
     if (i == 0) throw std::runtime_error("boom");
     return true;
   });
@@ -124,7 +125,7 @@ TEST(Scheduler, ExceptionsCountAsFailures) {
 
 TEST(Scheduler, ReleaseOnFailureStillRunsDependents) {
   std::atomic<int> ran{0};
-  auto result = RunDag(Dag::FromEdges({{}, {0}, {1}}), {2, false, true}, [&](size_t i) {
+  auto result = RunDag(graph::Dag::From({{}, {0}, {1}}), {2, false, true}, [&](size_t i) {
     ++ran;
     return i != 0;
   });
@@ -140,12 +141,12 @@ TEST(Scheduler, DestroyPlansReverseTheEdges) {
   dep.address = "c/apps/v1/Deployment/a/x";
   dep.resource.depends_on = {ns.address};
   p.changes = {dep, ns};
-  Dag dag = Dag::FromPlan(p);
-  EXPECT_EQ(dag.waits_for(1), std::vector<size_t>{0});  // the namespace waits for the deployment
-  EXPECT_TRUE(dag.waits_for(0).empty());
+  graph::Dag dag = ExecutionGraph(p);
+  EXPECT_EQ(dag.dependencies(1), std::vector<size_t>{0});  // the namespace waits for the deployment
+  EXPECT_TRUE(dag.dependencies(0).empty());
   p.mode = plan::Mode::kApply;
-  Dag forward = Dag::FromPlan(p);
-  EXPECT_EQ(forward.waits_for(0), std::vector<size_t>{1});
+  graph::Dag forward = ExecutionGraph(p);
+  EXPECT_EQ(forward.dependencies(0), std::vector<size_t>{1});
 }
 
 }  // namespace

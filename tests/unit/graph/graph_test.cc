@@ -1,6 +1,7 @@
 // The graph: edges from depends_on, unknown dependencies reported all at once with locations,
 // cycles named with every address and location, dependency-first and reverse orders, DOT with
-// one subgraph per cluster.
+// one subgraph per cluster; the Dag underneath (repeats dropped, reversal, cycles refused by
+// node index).
 #include "engine/graph/graph.h"
 
 #include <gtest/gtest.h>
@@ -68,6 +69,29 @@ TEST(Graph, LargeChainDoesNotOverflowTheStack) {
           i ? std::vector<std::string>{"n" + std::to_string(i - 1)} : std::vector<std::string>{}));
   auto g = Graph::Build(std::move(nodes));
   EXPECT_EQ(g.TopologicalOrder().front(), 0u);
+}
+
+TEST(Dag, DropsRepeatedEdgesKeepsOrderAndReverses) {
+  Dag dag = Dag::From({{}, {0, 0}, {1, 0, 1}});
+  EXPECT_EQ(dag.edge_count(), 3u);
+  EXPECT_EQ(dag.dependencies(2), (std::vector<size_t>{1, 0}));
+  EXPECT_EQ(dag.dependents(0), (std::vector<size_t>{1, 2}));
+  Dag back = dag.Reversed();
+  EXPECT_EQ(back.dependencies(0), (std::vector<size_t>{1, 2}));
+  EXPECT_EQ(back.dependents(2), (std::vector<size_t>{1, 0}));
+  EXPECT_EQ(back.TopologicalOrder().front(), 2u);
+  EXPECT_EQ(dag.TopologicalOrder().front(), 0u);
+}
+
+TEST(Dag, RefusesACycleNamingItsNodes) {
+  try {
+    Dag::From({{}, {2}, {3}, {1}});
+    FAIL() << "a cycle was accepted";
+  } catch (const CycleError& e) {
+    std::vector<size_t> cycle = e.cycle();
+    std::sort(cycle.begin(), cycle.end());
+    EXPECT_EQ(cycle, (std::vector<size_t>{1, 2, 3}));
+  }
 }
 
 TEST(Dot, OneSubgraphPerClusterAndEdgesFromDependencies) {

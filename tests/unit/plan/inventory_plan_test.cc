@@ -10,7 +10,7 @@
 #include <functional>
 #include <set>
 
-#include "engine/apply/dag.h"
+#include "engine/apply/execution_graph.h"
 #include "engine/plan/planner.h"
 #include "resources/state_objects.h"
 #include "tests/unit/kube/fake_api.h"
@@ -94,10 +94,10 @@ size_t IndexOf(const Plan& plan, const std::string& address) {
 }
 
 // Does step `from` run only after step `to` (directly or through others)?
-bool RunsAfter(const apply::Dag& dag, size_t from, size_t to) {
+bool RunsAfter(const graph::Dag& dag, size_t from, size_t to) {
   std::set<size_t> seen;
   std::function<bool(size_t)> visit = [&](size_t i) {
-    for (size_t d : dag.waits_for(i)) {
+    for (size_t d : dag.dependencies(i)) {
       if (d == to) return true;
       if (seen.insert(d).second && visit(d)) return true;
     }
@@ -121,7 +121,7 @@ TEST_F(InventoryPlanTest, ANewGenerationIsWrittenBeforeTheOldOneAndPrunesBeforeB
   Plan plan = Build(Mode::kApply);
   auto shards = NewShards(plan);
   ASSERT_GE(shards.size(), 2u);
-  auto dag = apply::Dag::FromPlan(plan);
+  auto dag = apply::ExecutionGraph(plan);
   size_t old_shard = IndexOf(plan, StateAddress(resources::InventoryName("mesh")));
   size_t gone = IndexOf(plan, "c1/v1/ConfigMap/" + kNs + "/gone");
   EXPECT_EQ(plan.changes[old_shard].action, Action::kDelete);
@@ -148,14 +148,14 @@ TEST_F(InventoryPlanTest, ANewGenerationIsWrittenBeforeTheOldOneAndPrunesBeforeB
 TEST_F(InventoryPlanTest, DestroyDeletesEveryObjectBeforeTheShardThatListsIt) {
   EarlierApplyWithOneShard();
   Plan plan = Build(Mode::kDestroy);
-  auto dag = apply::Dag::FromPlan(plan);
+  auto dag = apply::ExecutionGraph(plan);
   size_t shard = IndexOf(plan, StateAddress(resources::InventoryName("mesh")));
   ASSERT_EQ(plan.changes[shard].action, Action::kDelete);
   int objects = 0;
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (i == shard || plan.changes[i].action != Action::kDelete) continue;
     ++objects;
-    const auto& waits = dag.waits_for(shard);
+    const auto& waits = dag.dependencies(shard);
     EXPECT_TRUE(std::find(waits.begin(), waits.end(), i) != waits.end()) << plan.changes[i].address;
   }
   EXPECT_EQ(objects, kObjects + 1);  // and `gone`
