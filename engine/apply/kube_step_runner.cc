@@ -48,18 +48,6 @@ bool IsFieldConflict(const kube::Conflict& e) {
   return false;
 }
 
-// True when the only main-resource field manager of `object` is meshform's apply: an object
-// that an earlier attempt of this very write created (its answer was lost and the client sent it
-// again), not one someone else created.
-bool OnlyMeshformManages(const json& object) {
-  for (const auto& entry : object["metadata"].value("managedFields", json::array())) {
-    if (!entry.value("subresource", "").empty()) continue;
-    if (entry.value("manager", "") != ssa::kFieldManager || entry.value("operation", "") != "Apply")
-      return false;
-  }
-  return true;
-}
-
 // Why a write planned against `planned` must not go on now that the object is `fresh` (absent:
 // deleted); "" when only the server's fields moved and the write may be sent again.
 std::string MovedSincePlan(const std::string& address, const json& planned,
@@ -150,7 +138,7 @@ void KubeStepRunner::ApplyObject(const plan::Change& change, const json& desired
       journal.UpdatePrior(id, *fresh);
     }
   }
-  if (!planned && !out.created && !OnlyMeshformManages(out.object)) {
+  if (!planned && !out.created && !CreatedByThisWrite(out.object)) {
     // Planned as a create, but someone created it between the plan and this write (server-side
     // apply has no "must not exist" precondition): it is not this run's to undo.
     journal.MarkApplied(id);

@@ -2,7 +2,12 @@
 #include "engine/apply/moved.h"
 
 #include <map>
+#include <optional>
 #include <set>
+#include <vector>
+
+#include "engine/ssa/field_set.h"
+#include "engine/ssa/object_diff.h"
 
 namespace meshform::apply {
 
@@ -25,6 +30,21 @@ std::map<std::string, std::string> WriteTimes(const json& object) {
 
 std::string ResourceVersion(const json& object) {
   return object.contains("metadata") ? object["metadata"].value("resourceVersion", "") : "";
+}
+
+// Does any path belong to both field sets (one owning a field, or an atomic value above it,
+// that the other owns too)?
+bool Overlap(const ssa::FieldSet::Node& a, const ssa::FieldSet::Node& b) {
+  if (a.owned && b.owned) return true;
+  if ((a.owned && a.children.empty() && !b.children.empty()) ||
+      (b.owned && b.children.empty() && !a.children.empty())) {
+    return true;
+  }
+  for (const auto& [key, child] : a.children) {
+    auto it = b.children.find(key);
+    if (it != b.children.end() && Overlap(child, it->second)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -55,6 +75,28 @@ std::string DescribeMove(const json& before, const json& after) {
   }
   if (!writers.empty()) text += ", written by " + writers;
   return text;
+}
+
+bool CreatedByThisWrite(const json& object) {
+  const json managed =
+      object.value("metadata", json::object()).value("managedFields", json::array());
+  std::optional<ssa::FieldSet> ours;
+  std::vector<ssa::FieldSet> others;
+  for (const auto& entry : managed) {
+    if (!entry.value("subresource", "").empty()) continue;
+    ssa::FieldSet fields = ssa::FieldSet::FromFieldsV1(entry.value("fieldsV1", json::object()));
+    if (entry.value("manager", "") == ssa::kFieldManager &&
+        entry.value("operation", "") == "Apply") {
+      ours = std::move(fields);
+    } else {
+      others.push_back(std::move(fields));
+    }
+  }
+  if (!ours) return false;
+  for (const auto& other : others) {
+    if (Overlap(ours->root(), other.root())) return false;
+  }
+  return true;
 }
 
 }  // namespace meshform::apply
