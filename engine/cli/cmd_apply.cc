@@ -80,7 +80,7 @@ int RunApply(const Args& raw_args) {
   auto run = RunOptionsFrom(vars);
   // The lock first, then the live state: no other apply or destroy can change the clusters
   // between this plan and its writes.
-  auto locked = PlanUnderLock(request, run);
+  auto locked = PlanUnderLock(request, run, vars.count("skip-preflight") == 0);
   if (!locked) return 1;
   Planned& planned = locked->planned;
   if (saved &&

@@ -36,7 +36,7 @@ int RunDestroy(const Args& raw_args) {
   PlanRequest request = RequestFrom(vars, plan::Mode::kDestroy);
   apply::RunOptions run = RunOptionsFrom(vars);
   // The lock first, then the live state (see cmd_apply.cc).
-  auto locked = PlanUnderLock(request, run);
+  auto locked = PlanUnderLock(request, run, vars.count("skip-preflight") == 0);
   if (!locked) return 1;
   Planned& planned = locked->planned;
   std::cout << RenderPlanText(planned.plan, {ColorWanted(), false});

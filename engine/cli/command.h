@@ -32,6 +32,7 @@ int RunApply(const Args& args);
 int RunDestroy(const Args& args);
 int RunGraph(const Args& args);
 int RunRender(const Args& args);
+int RunCheck(const Args& args);
 int RunVersion(const Args& args);
 
 }  // namespace meshform::cli

@@ -18,9 +18,13 @@ struct LockedPlan {
   std::unique_ptr<apply::HeldLock> held;  // released when this goes (or by apply::RunHeld)
 };
 
-// Loads, connects, takes the lock (waiting up to run.lock_wait), then plans. Nothing when any of
-// it fails (why on stderr).
-std::optional<LockedPlan> PlanUnderLock(const PlanRequest& request, const apply::RunOptions& run);
+// Loads, connects, takes the lock (waiting up to run.lock_wait), then plans. With `preflight`,
+// first reviews the lock's permissions (before taking it) and then every permission the plan
+// (and its rollback, unless run.rollback is off) needs: when any is missing, every missing one
+// is printed by cluster and nothing is written (the lock is released and its state removed when
+// nothing else of the topology is left). Nothing when any of it fails (why on stderr).
+std::optional<LockedPlan> PlanUnderLock(const PlanRequest& request, const apply::RunOptions& run,
+                                        bool preflight = true);
 
 // True, with every problem on stderr ("Error: <what>; nothing was <done>:"), when `fresh` is not
 // the plan `recorded` describes.

@@ -28,6 +28,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"apply", "converge the clusters to the topology (or to a saved plan)",
        meshform::cli::RunApply},
       {"destroy", "remove everything meshform manages for the topology", meshform::cli::RunDestroy},
+      {"check", "check clusters, permissions (--pre) and the live mesh against the topology",
+       meshform::cli::RunCheck},
       {"graph", "print the resource dependency graph as DOT", meshform::cli::RunGraph},
       {"render", "write plain per-cluster manifests", meshform::cli::RunRender},
       {"version", "print the version", meshform::cli::RunVersion},

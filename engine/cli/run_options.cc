@@ -12,7 +12,9 @@ po::options_description RunFlags(const std::string& title, const std::string& ro
       "lock-lease", po::value<int>()->default_value(30),
       "seconds the lock's lease lasts unless renewed (a crashed run's lock expires after it)")(
       "lock-wait", po::value<int>(),
-      "seconds to wait for the lock before refusing (default: the lease duration + 2)");
+      "seconds to wait for the lock before refusing (default: the lease duration + 2)")(
+      "skip-preflight",
+      "do not review, before the first write, that this user may do everything the run needs");
   return o;
 }
 

@@ -1,5 +1,5 @@
 // The options that apply and destroy share (-auto-approve, --no-rollback, --wait-timeout, the
-// lock's lease and wait) and the apply::RunOptions they turn into.
+// lock's lease and wait, --skip-preflight) and the apply::RunOptions they turn into.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// The meshform binary's command line: subcommands, --help, exit codes, unknown input.
+// The meshform binary's command line: subcommands, --help, exit codes, unknown input; `check`
+// against clusters that do not answer (a port on 127.0.0.1 nobody listens on).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
@@ -6,6 +7,10 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
+
+#include "tests/support/commands.h"
+#include "tests/support/topology_gen.h"
 
 namespace {
 
@@ -30,7 +35,8 @@ Run Meshform(const std::string& args) {
 TEST(Cli, TopLevelHelpListsEverySubcommand) {
   auto r = Meshform("--help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* name : {"validate", "plan", "apply", "destroy", "graph", "render", "version"}) {
+  for (const char* name :
+       {"validate", "plan", "apply", "destroy", "check", "graph", "render", "version"}) {
     EXPECT_NE(r.output.find(std::string("  ") + name), std::string::npos) << name;
   }
 }
@@ -44,7 +50,8 @@ TEST(Cli, UnknownCommandIsNamed) {
 }
 
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const char* name : {"validate", "plan", "apply", "destroy", "graph", "render", "version"}) {
+  for (const char* name :
+       {"validate", "plan", "apply", "destroy", "check", "graph", "render", "version"}) {
     auto r = Meshform(std::string(name) + " --help");
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.output;
     EXPECT_NE(r.output.find(std::string("Usage: meshform ") + name), std::string::npos) << r.output;
@@ -73,6 +80,58 @@ TEST(Cli, BadLogLevelIsRejected) {
   auto r = Meshform("--log-level loud version");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("unknown log level 'loud'"), std::string::npos) << r.output;
+}
+
+// A kubeconfig whose contexts one, two and three point at a closed port.
+std::string DeadKubeconfig(const std::string& dir) {
+  std::string y = "apiVersion: v1\nkind: Config\nclusters:\n";
+  for (const char* c : {"one", "two", "three"})
+    y += std::string("- name: ") + c + "\n  cluster: {server: 'https://127.0.0.1:1'}\n";
+  y += "users:\n- name: u\n  user: {token: not-a-real-token}\ncontexts:\n";
+  for (const char* c : {"one", "two", "three"})
+    y += std::string("- name: ") + c + "\n  context: {cluster: " + c + ", user: u}\n";
+  std::string path = dir + "/kubeconfig";
+  meshform::testing::WriteFile(path, y);
+  return path;
+}
+
+TEST(Cli, CheckNamesEveryUnreachableClusterWithAHint) {
+  std::string dir = meshform::testing::MakeTempDir("meshform-check");
+  std::string kubeconfig = DeadKubeconfig(dir);
+  meshform::testing::WriteFile(
+      dir + "/t.yaml", meshform::testing::GeneratedTopology("dead", 1, {"one", "two", "three"}));
+  auto r = Meshform("check --pre -f " + dir + "/t.yaml --kubeconfig " + kubeconfig);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  for (const char* c : {"one", "two", "three"}) {
+    EXPECT_NE(r.output.find(std::string("\u00d7 ") + c + ": "), std::string::npos) << r.output;
+  }
+  EXPECT_NE(r.output.find("hint: check that the API server at https://127.0.0.1:1 runs"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("not checked: a plan needs every cluster"), std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("not-a-real-token"), std::string::npos) << "a credential was printed";
+
+  auto json =
+      Meshform("check -o json -f " + dir + "/t.yaml --kubeconfig " + kubeconfig + " --cluster two");
+  EXPECT_EQ(json.exit_code, 1);
+  EXPECT_NE(json.output.find("\"kind\": \"verification\""), std::string::npos) << json.output;
+  EXPECT_EQ(json.output.find("\"cluster\": \"one\""), std::string::npos) << json.output;
+  EXPECT_NE(json.output.find("\"cluster\": \"two\""), std::string::npos) << json.output;
+}
+
+TEST(Cli, CheckRejectsAnUnknownClusterAndABadWait) {
+  std::string dir = meshform::testing::MakeTempDir("meshform-check");
+  meshform::testing::WriteFile(
+      dir + "/t.yaml", meshform::testing::GeneratedTopology("dead", 1, {"one", "two", "three"}));
+  auto unknown = Meshform("check -f " + dir + "/t.yaml --cluster four");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.output.find("--cluster four: the topology has no such cluster"),
+            std::string::npos)
+      << unknown.output;
+  auto wait = Meshform("check -f " + dir + "/t.yaml --wait soon");
+  EXPECT_EQ(wait.exit_code, 1);
+  EXPECT_NE(wait.output.find("--wait takes a duration"), std::string::npos) << wait.output;
 }
 
 }  // namespace
