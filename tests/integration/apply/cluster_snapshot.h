@@ -30,8 +30,8 @@ nlohmann::json Normalize(nlohmann::json object);
 
 // The steps a rollback-at-step-k test fails at: 1, 1 + stride, 1 + 2 * stride, ... and always
 // the last. Failing at every step of a from-nothing apply costs O(steps²) writes on real
-// servers; a stride of 3 still fails first, last, in every third of the order and at both
-// parities (the executor test alternates its parallelism by parity).
+// servers; an odd stride still fails first, last, spread over the order and at both parities
+// (the executor test alternates its parallelism by parity).
 std::vector<int> SampledSteps(int steps, int stride);
 
 }  // namespace meshform::apply::testing

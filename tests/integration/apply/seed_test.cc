@@ -2,8 +2,10 @@
 //   * applied from nothing, every object of the plan is present and right in its cluster
 //     (checked one by one), a new plan has no changes, and destroy leaves every cluster as it
 //     was before;
-//   * rollback at every third step (and the last: SampledSteps, cluster_snapshot.h): failing
-//     the apply at step k leaves every cluster exactly as before;
+//   * rollback at every fifth step (and the last: SampledSteps, cluster_snapshot.h): failing
+//     the apply at step k leaves every cluster exactly as before (the executor's mini mesh,
+//     executor_cluster_test.cc, fails at every third step; each iteration here applies and
+//     removes whole namespaces and CRDs of the seed, about a minute on CI's machine);
 //   * the same for a second apply over the applied seed that updates and deletes (a workload's
 //     image changed, another workload removed), faults before and after the step's writes,
 //     custom resources (KubeFed's) in the comparison.
@@ -124,13 +126,13 @@ TEST_F(SeedOnClusters, AppliedFromNothingEveryObjectRightThenNoChangesThenDestro
   ExpectSame(before, Snapshots(*destroy.clients), "after destroy");
 }
 
-TEST_F(SeedOnClusters, RollbackAtEveryThirdStepLeavesEveryClusterAsBefore) {
+TEST_F(SeedOnClusters, RollbackAtEveryFifthStepLeavesEveryClusterAsBefore) {
   auto first = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
   auto before = Snapshots(*first.clients);
   int steps = 0;
   for (const auto& c : first.plan.changes) steps += c.action != plan::Action::kNoOp;
   ASSERT_GT(steps, 20);
-  for (int k : testing::SampledSteps(steps, 3)) {
+  for (int k : testing::SampledSteps(steps, 5)) {
     auto planned = testing::PlanOrDie(testing::SeedTopology(), kubeconfig_, plan::Mode::kApply);
     auto result = Run(planned, k);
     EXPECT_EQ(result.outcome, Outcome::kRolledBack) << "step " << k << ": " << FirstError(result);

@@ -1,4 +1,4 @@
-// A no-change plan of a generated topology of about 2,000 objects over 3 clusters reads the live
+// A no-change plan of a generated topology of about 900 objects over 3 clusters reads the live
 // state with one LIST per (cluster, kind) plus one discovery request per (cluster, group
 // version): the count does not grow with the number of objects.
 #include <gtest/gtest.h>
@@ -68,13 +68,13 @@ TEST(PlanRequests, GrowWithKindsTimesClustersNotWithObjects) {
   auto contexts = TestContexts(3);
   std::string dir = MakeTempDir("meshform-count");
   std::string file = dir + "/topology.yaml";
-  WriteFile(file, GeneratedTopology("count", 330, contexts));
+  WriteFile(file, GeneratedTopology("count", 150, contexts));
   auto apply = Meshform("apply -f " + file + " -auto-approve");
   ASSERT_EQ(apply.exit_code, 0) << apply.out << apply.err;
 
   Counted c = CountNoChangePlan(file);
   EXPECT_FALSE(c.changes);
-  EXPECT_GE(c.objects, 2000);
+  EXPECT_GE(c.objects, 900);
   EXPECT_LE(c.requests, c.kinds + c.groupversions + 3)
       << c.objects << " objects, " << c.kinds << " (cluster, kind) pairs, " << c.groupversions
       << " (cluster, group version) pairs";
