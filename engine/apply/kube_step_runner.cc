@@ -138,7 +138,7 @@ void KubeStepRunner::ApplyObject(const plan::Change& change, const json& desired
       journal.UpdatePrior(id, *fresh);
     }
   }
-  if (!planned && !out.created && !CreatedByThisWrite(out.object)) {
+  if (!planned && !out.created && !(out.sent_again && CreatedByThisWrite(out.object))) {
     // Planned as a create, but someone created it between the plan and this write (server-side
     // apply has no "must not exist" precondition): it is not this run's to undo.
     journal.MarkApplied(id);

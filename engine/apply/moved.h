@@ -22,10 +22,11 @@ bool Edited(const nlohmann::json& before, const nlohmann::json& after);
 // left out).
 std::string DescribeMove(const nlohmann::json& before, const nlohmann::json& after);
 
-// True when `object`, found existing by a write planned as a create, was created by an earlier
-// attempt of this very write (its answer was lost and the client sent it again), not by someone
-// else: meshform's apply manages it, and no other manager of the main resource co-owns any of
-// meshform's fields. Someone who created it with the same content co-owns them once meshform's
+// For a write planned as a create that the client had to send again (an earlier try may have
+// been carried out, its answer lost) and that found the object existing: true when that earlier
+// try created it, not someone else: meshform's apply manages it, and no other manager of the
+// main resource co-owns any of meshform's fields. (A create that was sent once and found the
+// object existing was always someone else's.) Someone who created it with the same content co-owns them once meshform's
 // apply went over it (equal values are shared); a controller that only added fields of its own
 // since (the token controller's `secrets` of a ServiceAccount) does not.
 bool CreatedByThisWrite(const nlohmann::json& object);

@@ -21,7 +21,8 @@ std::optional<pki::CacertsPems> ReadCacerts(kube::Client& client) {
   auto secret = client.GetIfExists({"v1", "Secret", "istio-system", "cacerts"});
   if (!secret) return std::nullopt;
   std::map<std::string, std::string> data;
-  for (const auto& [key, value] : secret->value("data", json::object()).items()) {
+  const json encoded = secret->value("data", json::object());
+  for (const auto& [key, value] : encoded.items()) {
     if (value.is_string()) data[key] = util::Base64Decode(value.get<std::string>()).value_or("");
   }
   return pki::CacertsFromData(data);

@@ -50,6 +50,9 @@ struct ApplyOptions {
 struct ApplyResult {
   json object;                        // the object as the server now has it
   bool created = false;               // 201: the apply created it
+  // The request was sent again after a try that may have been carried out (its answer lost):
+  // an object found existing (created false) may be the earlier try's own creation.
+  bool sent_again = false;
   std::vector<std::string> warnings;  // the server's Warning headers (deprecations, ...)
 };
 

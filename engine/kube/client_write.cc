@@ -28,6 +28,7 @@ ApplyResult Client::ApplyTo(const json& object, const ApplyOptions& options,
   ApplyResult result;
   result.object = Parse(response, verb, target);
   result.created = response.status == 201;
+  result.sent_again = response.sent_again;
   std::string warnings = response.Header("warning");
   if (!warnings.empty()) result.warnings.push_back(warnings);
   return result;

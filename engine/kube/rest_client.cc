@@ -92,15 +92,19 @@ HttpResponse RestClient::Do(ApiRequest request) {
   const TimePoint first_sent = clock_->Now();
   int failures = 0;  // failed tries other than 429s
   int throttled = 0;
+  bool maybe_done = false;  // an earlier try may have been carried out
   for (int attempt = 1;; ++attempt) {
     try {
-      return TryOnce(request, attempt);
+      HttpResponse response = TryOnce(request, attempt);
+      response.sent_again = maybe_done;
+      return response;
     } catch (const Unauthorized& e) {
       if (reauthenticated || !auth_.OnUnauthorized()) throw;
       reauthenticated = true;  // fresh exec/token-file credentials get one more try
     } catch (const ApiError& e) {
       int& count = e.code() == 429 ? throttled : failures;
       ++count;
+      maybe_done = maybe_done || e.code() != 429;
       if (!backoff_.ShouldRetry(failures, e, clock_->Now() - first_sent)) throw;
       WaitBeforeRetry(count, e);
     }

@@ -37,6 +37,10 @@ struct HttpResponse {
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string http_version;  // "1.1", "2"
+  // Set by RestClient::Do: this answer is to a request sent again after an earlier try failed
+  // in a way that may have left it carried out (no answer, a timeout, a 5xx), so a write may
+  // find its own earlier effect. Never set after 429s and 401s only (not carried out).
+  bool sent_again = false;
 
   std::string Header(const std::string& lower_name) const;
 };

@@ -45,6 +45,17 @@ TEST_F(KubeRetryTest, ServiceUnavailableIsRetriedWithGrowingJitteredDelays) {
   EXPECT_EQ(cluster.ApiRequests().size(), 4u);
 }
 
+// An apply that had to be sent again after a try that may have been carried out says so (its
+// caller may find its own earlier creation); one sent again only after 429s does not.
+TEST_F(KubeRetryTest, AnApplySentAgainAfterAPossiblyCarriedOutTrySaysSo) {
+  json cm = json::parse(kCmBody);
+  cluster.transport->Enqueue(FakeTransport::Status(504, "Timeout", "the server timed out"));
+  EXPECT_TRUE(cluster.client->ApplyWithResult(cm).sent_again);
+  cluster.transport->Enqueue(FakeTransport::Status(429, "TooManyRequests", "slow down"));
+  EXPECT_FALSE(cluster.client->ApplyWithResult(cm).sent_again);
+  EXPECT_FALSE(cluster.client->ApplyWithResult(cm).sent_again);
+}
+
 TEST_F(KubeRetryTest, TooManyRequestsHonoursRetryAfter) {
   cluster.transport->Enqueue(
       WithRetryAfter(FakeTransport::Status(429, "TooManyRequests", "slow down"), "7"));
