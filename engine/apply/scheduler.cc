@@ -52,16 +52,23 @@ class Run {
 
  private:
   // TBB orders the spawner's writes (a dependency's result) before the node, and every node
-  // before Execute returns; TsanRelease/TsanAcquire tell TSan so (util/tsan.h). The token is
-  // taken here: the task reads nothing its spawner wrote before its acquire.
+  // before Execute returns; TsanRelease/TsanAcquire tell TSan so (util/tsan.h). The task is
+  // built (defer: its closure written) before the release, and runs only after it; the task
+  // reads its closure, which holds the token, before the acquire, with TSan told to ignore
+  // those reads; everything else it reads after.
   void Spawn(size_t i) {
-    const void* token = &remaining_[i];
-    TsanRelease(token);
-    group_.run([this, i, token] {
+    tbb::task_handle task = group_.defer([this, i] {
+      TsanIgnoreReadsBegin();
+      Run* self = this;
+      size_t node = i;
+      const void* token = &remaining_[i];
+      TsanIgnoreReadsEnd();
       TsanAcquire(token);
-      Node(i);
-      TsanRelease(&ended_);
+      self->Node(node);
+      TsanRelease(&self->ended_);
     });
+    TsanRelease(&remaining_[i]);
+    group_.run(std::move(task));
   }
 
   void Node(size_t i) {

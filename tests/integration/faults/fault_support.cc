@@ -20,6 +20,16 @@ std::string Env(const char* name, const std::string& fallback) {
   return v && *v ? v : fallback;
 }
 
+std::vector<std::string> TerminatingNamespaces(kube::Client& client) {
+  std::vector<std::string> out;
+  for (const auto& ns : client.List("v1", "Namespace").items) {
+    if (ns.value("status", nlohmann::json::object()).value("phase", "") == "Terminating") {
+      out.push_back(ns["metadata"].value("name", ""));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void Apiserver(const std::string& cluster, const std::string& action) {
@@ -51,6 +61,10 @@ std::map<std::string, apply::testing::Snapshot> SnapshotAll(
   std::map<std::string, apply::testing::Snapshot> out;
   for (const auto& context : contexts) {
     auto client = kube::Client::ForContext(context, TestKubeconfig());
+    // An earlier test's namespace still being deleted would be "missing" from a later snapshot.
+    bool settled = WaitFor([&] { return TerminatingNamespaces(*client).empty(); }, 120);
+    EXPECT_TRUE(settled) << context << ": namespaces still terminating after 120 s: "
+                         << ::testing::PrintToString(TerminatingNamespaces(*client));
     out[context] = apply::testing::TakeSnapshot(*client, apply::testing::CommonKinds());
   }
   return out;

@@ -26,7 +26,8 @@ std::future<CommandResult> MeshformInBackground(const std::string& args, int tim
 // Polls `done` every 100 ms for up to `seconds`; true when it held.
 bool WaitFor(const std::function<bool()>& done, int seconds);
 
-// Snapshots of every cluster (apply::testing::TakeSnapshot with the common kinds).
+// Snapshots of every cluster (apply::testing::TakeSnapshot with the common kinds), each taken
+// once no namespace of its cluster is Terminating (waits up to 120 s; fails the test past it).
 std::map<std::string, apply::testing::Snapshot> SnapshotAll(
     const std::vector<std::string>& contexts);
 std::vector<std::string> DifferencesAll(const std::map<std::string, apply::testing::Snapshot>& a,
