@@ -8,8 +8,11 @@
 #include <thread>
 
 #include "engine/check/cluster_checks.h"
+#include "engine/check/control_plane.h"
+#include "engine/check/networks.h"
 #include "engine/check/preflight.h"
 #include "engine/check/trust.h"
+#include "engine/check/workloads.h"
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/views/check_text.h"
@@ -68,6 +71,18 @@ Check DriftCheck(const plan::Plan& plan) {
   return c;
 }
 
+// control-plane, networks and workloads: the live clusters against the desired objects.
+std::vector<Check> VerificationChecks(const CompiledTopology& compiled,
+                                      const kube::ClusterClients& clients) {
+  std::vector<Check> out = check::ControlPlaneChecks(clients, compiled.topology, compiled.resources,
+                                                     ProbeClientOptions());
+  for (auto& c : check::NetworkChecks(clients, compiled.topology, compiled.resources))
+    out.push_back(std::move(c));
+  for (auto& c : check::WorkloadChecks(clients, compiled.topology, compiled.resources))
+    out.push_back(std::move(c));
+  return out;
+}
+
 // One round of every check.
 Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) {
   Report report;
@@ -120,6 +135,8 @@ Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) 
                                       std::chrono::system_clock::now())) {
       report.checks.push_back(std::move(c));
     }
+    for (auto& c : VerificationChecks(compiled, *planned.clients))
+      report.checks.push_back(std::move(c));
     report.checks.push_back(DriftCheck(planned.plan));
   }
   return report;
