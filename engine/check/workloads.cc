@@ -141,8 +141,9 @@ Check ServicePortsCheck(const kube::ClusterClients& clients, const topology::Top
   c.result = Result::kFail;
   c.message = "Service " + name + " differs in " + clusters + " from the topology's ports (" +
               want + "): the mesh routes to it inconsistently across clusters";
-  c.hint = "`meshform apply` restores the ports; see `" + Kubectl(t, differ.front()) + " -n " +
-           first.object_namespace() + " get service " + first.object_name() + " -o yaml`";
+  c.hint = "restore the topology's ports with `" + Kubectl(t, differ.front()) + " -n " +
+           first.object_namespace() + " edit service " + first.object_name() +
+           "`, or delete that Service and run `meshform apply`";
   return c;
 }
 

@@ -113,13 +113,17 @@ Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) 
   } catch (const std::exception& e) {
     errors << e.what() << "\n";
   }
-  if (!planned.clients || !PlanAgain(planned, request.plan, errors)) {
+  const bool plan_made = planned.clients && PlanAgain(planned, request.plan, errors);
+  if (!plan_made) {
     Check failed{"plan", "planned", "", Result::kFail};
     failed.message = "no plan could be made from the live clusters";
     failed.details = Lines(errors.str());
     failed.hint = "see the problems above; `meshform plan -v` shows the requests";
     report.checks.push_back(std::move(failed));
-    return report;
+    // The verification reads the live objects without a plan: a mesh broken so that no plan
+    // can be made (an object another manager changed so that apply would be refused) is still
+    // diagnosed. The preflight and drift need the plan.
+    if (!planned.clients || request.pre) return report;
   }
   if (request.pre) {
     check::PreflightOptions options;
@@ -137,7 +141,7 @@ Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) 
     }
     for (auto& c : VerificationChecks(compiled, *planned.clients))
       report.checks.push_back(std::move(c));
-    report.checks.push_back(DriftCheck(planned.plan));
+    if (plan_made) report.checks.push_back(DriftCheck(planned.plan));
   }
   return report;
 }
