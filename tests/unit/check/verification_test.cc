@@ -162,13 +162,17 @@ std::string Text(const std::vector<Check>& checks) {
   return ReportJson(report, "mesh", "verification").dump();
 }
 
-// The one failed check: its name, cluster, and that its message names the object and its hint
-// is set.
-void ExpectOneFailure(const std::vector<Check>& checks, const std::string& category,
-                      const std::string& name, const std::string& cluster,
-                      const std::string& object) {
+// The one failed check (an empty Check, and a test failure, when there is not exactly one): its
+// name, cluster, and that its message names the object and the cluster and its hint is set.
+Check ExpectOneFailure(const std::vector<Check>& checks, const std::string& category,
+                       const std::string& name, const std::string& cluster,
+                       const std::string& object) {
   auto failed = Failed(checks);
-  ASSERT_EQ(failed.size(), 1u) << Text(checks);
+  if (failed.size() != 1) {
+    ADD_FAILURE() << "expected exactly one failed check, got " << failed.size() << ":\n"
+                  << Text(checks);
+    return Check{};
+  }
   EXPECT_EQ(failed[0].category, category);
   EXPECT_EQ(failed[0].name, name);
   EXPECT_EQ(failed[0].cluster, cluster);
@@ -176,6 +180,7 @@ void ExpectOneFailure(const std::vector<Check>& checks, const std::string& categ
   EXPECT_NE(failed[0].message.find(cluster), std::string::npos) << failed[0].message;
   EXPECT_FALSE(failed[0].hint.empty());
   EXPECT_EQ(Text(checks).find(kReaderToken), std::string::npos);
+  return failed[0];
 }
 
 TEST(VerificationChecks, EveryCheckPassesOnAGoodMesh) {
@@ -202,9 +207,10 @@ TEST(VerificationChecks, IstiodScaledToZeroFails) {
   mesh.beijing.Object("apps/v1", "Deployment", "istio-system", "istiod-1-7-2")["spec"]["replicas"] =
       0;
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "control-plane", "istiod", "beijing", "istio-system/istiod-1-7-2");
-  EXPECT_NE(Failed(checks)[0].hint.find("rollout status deploy/istiod-1-7-2"), std::string::npos);
-  EXPECT_NE(Failed(checks)[0].hint.find("--context ctx-beijing"), std::string::npos);
+  const Check f =
+      ExpectOneFailure(checks, "control-plane", "istiod", "beijing", "istio-system/istiod-1-7-2");
+  EXPECT_NE(f.hint.find("rollout status deploy/istiod-1-7-2"), std::string::npos);
+  EXPECT_NE(f.hint.find("--context ctx-beijing"), std::string::npos);
 }
 
 TEST(VerificationChecks, MissingInjectionWebhookFails) {
@@ -259,8 +265,9 @@ TEST(VerificationChecks, RemoteSecretMissingAReaderPermissionFails) {
   mesh.shanghai.Deny("list /pods");
   mesh.shanghai.Deny("watch discovery.k8s.io/endpointslices");
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "control-plane", "remote-secret", "shanghai", "istio-remote-secret");
-  EXPECT_EQ(Failed(checks)[0].details,
+  const Check f =
+      ExpectOneFailure(checks, "control-plane", "remote-secret", "shanghai", "istio-remote-secret");
+  EXPECT_EQ(f.details,
             (std::vector<std::string>{"list pods", "watch discovery.k8s.io/endpointslices"}));
 }
 
@@ -280,8 +287,8 @@ TEST(VerificationChecks, NetworkLabelRemovedFails) {
   Mesh mesh;
   mesh.shanghai.Object("v1", "Namespace", "", "istio-system")["metadata"].erase("labels");
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "networks", "network-label", "shanghai", "istio-system");
-  EXPECT_NE(Failed(checks)[0].hint.find("topology.istio.io/network=network2"), std::string::npos);
+  const Check f = ExpectOneFailure(checks, "networks", "network-label", "shanghai", "istio-system");
+  EXPECT_NE(f.hint.find("topology.istio.io/network=network2"), std::string::npos);
 }
 
 TEST(VerificationChecks, GatewayServiceWithoutAddressFails) {
@@ -295,16 +302,18 @@ TEST(VerificationChecks, GatewayOnAnotherPortFails) {
   Mesh mesh;
   mesh.shanghai.Put(resources::CrossNetworkGatewayObject(15443));
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "networks", "gateway-port", "shanghai", "cluster-aware-gateway");
-  EXPECT_NE(Failed(checks)[0].message.find("uses port 443"), std::string::npos);
+  const Check f =
+      ExpectOneFailure(checks, "networks", "gateway-port", "shanghai", "cluster-aware-gateway");
+  EXPECT_NE(f.message.find("uses port 443"), std::string::npos);
 }
 
 TEST(VerificationChecks, WorkloadWithoutItsOverrideImageFails) {
   Mesh mesh;
   mesh.shanghai.Put(Available(resources::DeploymentObject(mesh.t.workloads[0], "beijing")));
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "workloads", "deployment", "shanghai", "sample/helloworld");
-  EXPECT_NE(Failed(checks)[0].message.find("examples-helloworld-v2"), std::string::npos);
+  const Check f =
+      ExpectOneFailure(checks, "workloads", "deployment", "shanghai", "sample/helloworld");
+  EXPECT_NE(f.message.find("examples-helloworld-v2"), std::string::npos);
 }
 
 TEST(VerificationChecks, WorkloadScaledToZeroFails) {
@@ -313,8 +322,9 @@ TEST(VerificationChecks, WorkloadScaledToZeroFails) {
   d["spec"]["replicas"] = 0;
   mesh.beijing.Put(Available(d));
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "workloads", "deployment", "beijing", "sample/helloworld");
-  EXPECT_NE(Failed(checks)[0].hint.find("rollout status deploy/helloworld"), std::string::npos);
+  const Check f =
+      ExpectOneFailure(checks, "workloads", "deployment", "beijing", "sample/helloworld");
+  EXPECT_NE(f.hint.find("rollout status deploy/helloworld"), std::string::npos);
 }
 
 TEST(VerificationChecks, NamespaceWithoutInjectionFails) {
@@ -327,8 +337,9 @@ TEST(VerificationChecks, ServicePortChangedInOneClusterFails) {
   Mesh mesh;
   mesh.shanghai.Object("v1", "Service", "sample", "helloworld")["spec"]["ports"][0]["port"] = 5001;
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "workloads", "service-ports", "shanghai", "sample/helloworld");
-  EXPECT_EQ(Failed(checks)[0].details, std::vector<std::string>{"shanghai: http 5001/TCP"});
+  const Check f =
+      ExpectOneFailure(checks, "workloads", "service-ports", "shanghai", "sample/helloworld");
+  EXPECT_EQ(f.details, std::vector<std::string>{"shanghai: http 5001/TCP"});
 }
 
 TEST(VerificationChecks, FederatedPlacementChangedFails) {
@@ -336,8 +347,9 @@ TEST(VerificationChecks, FederatedPlacementChangedFails) {
   mesh.beijing.Object("types.kubefed.io/v1beta1", "FederatedDeployment", "sample",
                       "helloworld")["spec"]["placement"]["clusters"] = {{{"name", "beijing"}}};
   auto checks = mesh.Run();
-  ExpectOneFailure(checks, "workloads", "federated", "beijing", "sample/helloworld");
-  EXPECT_NE(Failed(checks)[0].message.find("placement"), std::string::npos);
+  const Check f =
+      ExpectOneFailure(checks, "workloads", "federated", "beijing", "sample/helloworld");
+  EXPECT_NE(f.message.find("placement"), std::string::npos);
 }
 
 }  // namespace
