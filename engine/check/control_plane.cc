@@ -6,6 +6,7 @@
 
 #include "engine/check/access_review.h"
 #include "engine/check/live.h"
+#include "engine/check/pilot_address.h"
 #include "engine/kube/errors.h"
 #include "engine/util/base64.h"
 #include "engine/util/parallelism.h"
@@ -249,6 +250,7 @@ std::vector<Check> ControlPlaneChecks(const kube::ClusterClients& clients,
   for (const Resource* r : DesiredObjects(desired, "Secret", "", is_remote_secret))
     run("remote-secret", r,
         [&](kube::Client& c) { return RemoteSecretCheck(c, *r, remote_options); });
+  for (auto& c : PilotAddressChecks(clients, desired)) out.push_back(std::move(c));
   return out;
 }
 

@@ -4,8 +4,9 @@
 // in a primary) exists labelled istio/multiCluster "true" and annotated
 // networking.istio.io/cluster R, holds a kubeconfig under the key R, and that kubeconfig's own
 // credentials authenticate against R and may get, list and watch what Istio's reader role
-// needs there (SelfSubjectAccessReviews sent with them). Never prints the kubeconfig, its
-// token or any Secret data.
+// needs there (SelfSubjectAccessReviews sent with them); every remote's fields that hold the
+// primary's gateway address (the remote pilot address) still hold it (pilot_address.h). Never
+// prints the kubeconfig, its token or any Secret data.
 #pragma once
 
 #include <string>

@@ -25,6 +25,7 @@ const std::vector<Kind>& Kinds() {
       {"admissionregistration.k8s.io/v1", "mutatingwebhookconfigurations",
        "MutatingWebhookConfiguration", false},
       {"networking.istio.io/v1alpha3", "gateways", "Gateway", true},
+      {"discovery.k8s.io/v1beta1", "endpointslices", "EndpointSlice", true},
       {"types.kubefed.io/v1beta1", "federateddeployments", "FederatedDeployment", true},
       {"types.kubefed.io/v1beta1", "federatednamespaces", "FederatedNamespace", true},
       {"authorization.k8s.io/v1", "selfsubjectaccessreviews", "SelfSubjectAccessReview", false}};

@@ -14,6 +14,7 @@
 #include "resources/federated.h"
 #include "resources/gateway.h"
 #include "resources/namespaces.h"
+#include "resources/placeholder.h"
 #include "resources/remote_reader.h"
 #include "resources/services.h"
 #include "resources/workloads.h"
@@ -83,6 +84,16 @@ json Webhook() {
           {"webhooks", {{{"name", "sidecar-injector.istio.io"}}}}};
 }
 
+// The remote's istiod EndpointSlice, pointing at the primary's gateway (`address`: a value, or
+// the placeholder the renderer's marker became).
+json IstiodEndpoints(const json& address) {
+  return {{"apiVersion", "discovery.k8s.io/v1beta1"},
+          {"kind", "EndpointSlice"},
+          {"metadata", {{"name", "istiod-1-7-2"}, {"namespace", "istio-system"}}},
+          {"addressType", "IPv4"},
+          {"endpoints", {{{"addresses", {address}}}}}};
+}
+
 json GatewayService() {
   return {{"apiVersion", "v1"},
           {"kind", "Service"},
@@ -112,6 +123,9 @@ struct Mesh {
       Both(c, resources::ServiceObject(t.workloads[0]));
       Server(c).Put(Available(resources::DeploymentObject(t.workloads[0], c)));
     }
+    Desire("shanghai", IstiodEndpoints(resources::MakePlaceholder(
+                           "lb-address/beijing/istio-system/istio-ingressgateway", "address")));
+    shanghai.Put(IstiodEndpoints("127.0.0.10"));
     Desire("beijing", Istiod());
     beijing.Put(Available(Istiod()));
     Both("beijing", Webhook());
@@ -192,6 +206,7 @@ TEST(VerificationChecks, EveryCheckPassesOnAGoodMesh) {
   EXPECT_EQ(count, (std::map<std::string, int>{{"control-plane/istiod", 1},
                                                {"control-plane/injection-webhook", 1},
                                                {"control-plane/remote-secret", 1},
+                                               {"control-plane/remote-pilot-address", 1},
                                                {"networks/network-label", 2},
                                                {"networks/gateway-address", 2},
                                                {"networks/gateway-port", 2},
@@ -283,6 +298,16 @@ TEST(VerificationChecks, RemoteSecretWithAnExecPluginIsNotRun) {
   EXPECT_FALSE(std::filesystem::exists("/tmp/meshform-must-not-exist"));
 }
 
+TEST(VerificationChecks, RemotePilotAddressNotTheGatewaysFails) {
+  Mesh mesh;
+  mesh.shanghai.Put(IstiodEndpoints("127.0.0.99"));
+  const Check f = ExpectOneFailure(mesh.Run(), "control-plane", "remote-pilot-address", "shanghai",
+                                   "EndpointSlice istiod-1-7-2");
+  EXPECT_NE(f.message.find("holds \"127.0.0.99\", the gateway's address is 127.0.0.10"),
+            std::string::npos)
+      << f.message;
+}
+
 TEST(VerificationChecks, NetworkLabelRemovedFails) {
   Mesh mesh;
   mesh.shanghai.Object("v1", "Namespace", "", "istio-system")["metadata"].erase("labels");
@@ -293,8 +318,8 @@ TEST(VerificationChecks, NetworkLabelRemovedFails) {
 
 TEST(VerificationChecks, GatewayServiceWithoutAddressFails) {
   Mesh mesh;
-  mesh.beijing.Object("v1", "Service", "istio-system", "istio-ingressgateway").erase("status");
-  ExpectOneFailure(mesh.Run(), "networks", "gateway-address", "beijing",
+  mesh.shanghai.Object("v1", "Service", "istio-system", "istio-ingressgateway").erase("status");
+  ExpectOneFailure(mesh.Run(), "networks", "gateway-address", "shanghai",
                    "istio-system/istio-ingressgateway");
 }
 
