@@ -8,8 +8,11 @@
 #include <thread>
 
 #include "engine/check/cluster_checks.h"
+#include "engine/check/control_plane.h"
+#include "engine/check/networks.h"
 #include "engine/check/preflight.h"
 #include "engine/check/trust.h"
+#include "engine/check/workloads.h"
 #include "engine/cli/command.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/views/check_text.h"
@@ -68,6 +71,18 @@ Check DriftCheck(const plan::Plan& plan) {
   return c;
 }
 
+// control-plane, networks and workloads: the live clusters against the desired objects.
+std::vector<Check> VerificationChecks(const CompiledTopology& compiled,
+                                      const kube::ClusterClients& clients) {
+  std::vector<Check> out = check::ControlPlaneChecks(clients, compiled.topology, compiled.resources,
+                                                     ProbeClientOptions());
+  for (auto& c : check::NetworkChecks(clients, compiled.topology, compiled.resources))
+    out.push_back(std::move(c));
+  for (auto& c : check::WorkloadChecks(clients, compiled.topology, compiled.resources))
+    out.push_back(std::move(c));
+  return out;
+}
+
 // One round of every check.
 Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) {
   Report report;
@@ -98,13 +113,17 @@ Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) 
   } catch (const std::exception& e) {
     errors << e.what() << "\n";
   }
-  if (!planned.clients || !PlanAgain(planned, request.plan, errors)) {
+  const bool plan_made = planned.clients && PlanAgain(planned, request.plan, errors);
+  if (!plan_made) {
     Check failed{"plan", "planned", "", Result::kFail};
     failed.message = "no plan could be made from the live clusters";
     failed.details = Lines(errors.str());
     failed.hint = "see the problems above; `meshform plan -v` shows the requests";
     report.checks.push_back(std::move(failed));
-    return report;
+    // The verification reads the live objects without a plan: a mesh broken so that no plan
+    // can be made (an object another manager changed so that apply would be refused) is still
+    // diagnosed. The preflight and drift need the plan.
+    if (!planned.clients || request.pre) return report;
   }
   if (request.pre) {
     check::PreflightOptions options;
@@ -120,7 +139,9 @@ Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) 
                                       std::chrono::system_clock::now())) {
       report.checks.push_back(std::move(c));
     }
-    report.checks.push_back(DriftCheck(planned.plan));
+    for (auto& c : VerificationChecks(compiled, *planned.clients))
+      report.checks.push_back(std::move(c));
+    if (plan_made) report.checks.push_back(DriftCheck(planned.plan));
   }
   return report;
 }

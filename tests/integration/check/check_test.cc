@@ -1,7 +1,15 @@
 // `meshform check` and the preflight of apply on the local clusters, through the binary, with
 // the seed example:
-//   * fresh clusters: `check --pre` passes and its JSON follows schemas/check.schema.json; before
-//     an apply `check` reports the drift, after it `check` passes; destroy cleans up;
+//   * fresh clusters: `check --pre` passes on the seed and its JSON follows
+//     schemas/check.schema.json; before an apply `check` reports the drift; after an apply of
+//     examples/direct (the seed's mesh and workloads without KubeFed: nothing propagates
+//     KubeFed's objects on the local clusters yet, issue 15, so the seed's member Deployments
+//     never appear and its workloads check fails there) `check` passes; destroy cleans up;
+//   * on that one applied mesh, each fault is caught and named by cluster with its hint: istiod
+//     scaled to zero (`--wait` fails at its deadline, and turns green when it is scaled back up
+//     during the wait), the network label removed from istio-system, a Service port changed in
+//     one cluster, the reader ClusterRoleBinding deleted (the remote secret no longer
+//     authorised; its token appears in no output); `meshform apply` then makes `check` pass;
 //   * a restricted user (a ServiceAccount's token that may read everything but write only
 //     ConfigMaps, Leases and Namespaces): `check --pre` and `apply` list the missing permissions
 //     by cluster (and none of those it has), and apply writes nothing: every cluster's
@@ -28,12 +36,120 @@ std::string Seed() {
   return std::string(MESHFORM_SOURCE_DIR) + "/examples/seed-two-networks/topology.yaml";
 }
 
+std::string Direct() { return std::string(MESHFORM_SOURCE_DIR) + "/examples/direct/topology.yaml"; }
+
 json ParseOrFail(const CommandResult& r) {
   try {
     return json::parse(r.out);
   } catch (const std::exception& e) {
     ADD_FAILURE() << "not JSON: " << e.what() << "\n" << r.out << r.err;
     return json::object();
+  }
+}
+
+json Category(const json& doc, const std::string& name) {
+  for (const auto& c : doc.value("categories", json::array()))
+    if (c.value("name", "") == name) return c;
+  return json::object();
+}
+
+// Runs `check` (with `extra` options) and expects it to fail with `line` (one check's line, with
+// its mark and cluster) and `hint` in the text.
+CommandResult ExpectFailure(const std::string& extra, const std::string& line,
+                            const std::string& hint) {
+  auto r = Meshform("check" + extra + " -f " + Direct());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("\u00d7 " + line), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hint: " + hint), std::string::npos) << r.out;
+  return r;
+}
+
+void Run(const std::string& context, const std::string& args) {
+  auto r = Kubectl(context, args);
+  ASSERT_EQ(r.exit_code, 0) << "kubectl " << args << ": " << r.err;
+}
+
+void IstiodScaledToZeroIsWaitedFor() {
+  const std::string scale = "-n istio-system scale deploy/istiod-1-7-2 --replicas=";
+  Run("beijing", scale + "0");
+  ExpectFailure("",
+                "beijing: istiod istio-system/istiod-1-7-2 in beijing is not available: it is "
+                "scaled to 0 replicas",
+                "`kubectl --context beijing -n istio-system rollout status deploy/istiod-1-7-2`");
+  auto deadline = Meshform("check --wait 3s -f " + Direct());
+  EXPECT_EQ(deadline.exit_code, 1) << deadline.out << deadline.err;
+  EXPECT_NE(deadline.err.find("still failing after 3s"), std::string::npos) << deadline.err;
+
+  std::thread fix([&] {
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    Kubectl("beijing", scale + "1");
+  });
+  auto waited = Meshform("check --wait 60s -f " + Direct());
+  fix.join();
+  EXPECT_EQ(waited.exit_code, 0) << waited.out << waited.err;
+  EXPECT_NE(waited.err.find("waiting: "), std::string::npos) << waited.err;
+  EXPECT_NE(waited.out.find("\u2713 beijing: istiod istio-system/istiod-1-7-2 is available in "
+                            "beijing"),
+            std::string::npos)
+      << waited.out;
+}
+
+void NetworkLabelRemovedIsNamed() {
+  Run("shanghai", "label namespace istio-system topology.istio.io/network-");
+  ExpectFailure("",
+                "shanghai: namespace istio-system in shanghai has no label "
+                "topology.istio.io/network (the topology says network2)",
+                "`kubectl --context shanghai label namespace istio-system "
+                "topology.istio.io/network=network2 --overwrite`, or `meshform apply`");
+  Run("shanghai", "label namespace istio-system topology.istio.io/network=network2");
+}
+
+void ServicePortChangedInOneClusterIsNamed() {
+  const std::string patch =
+      "-n sample patch service helloworld --type=json -p "
+      "'[{\"op\":\"replace\",\"path\":\"/spec/ports/0/port\",\"value\":";
+  Run("shanghai", patch + "5001}]'");
+  auto r = ExpectFailure("", "shanghai: Service sample/helloworld differs in shanghai",
+                         "restore the topology's ports with `kubectl --context shanghai -n "
+                         "sample edit service helloworld`");
+  EXPECT_NE(r.out.find("    shanghai: http 5001/TCP"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("    beijing: http"), std::string::npos) << r.out;
+  Run("shanghai", patch + "5000}]'");
+}
+
+// The token in the remote secret's kubeconfig: the reader's token Secret in shanghai.
+std::string ReaderToken() {
+  auto r = Kubectl("shanghai",
+                   "-n istio-system get secret "
+                   "istio-reader-service-account-istio-remote-secret-token -o "
+                   "jsonpath={.data.token}");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string token = util::Base64Decode(r.out).value_or("");
+  EXPECT_GT(token.size(), 20u);
+  return token;
+}
+
+void RemoteSecretNoLongerAuthorisedIsNamed() {
+  const std::string token = ReaderToken();
+  Run("shanghai", "delete clusterrolebinding istio-reader-clusterrole-1-7-2-istio-system");
+  auto text = ExpectFailure(
+      "",
+      "shanghai: the remote secret istio-system/istio-remote-secret-shanghai in beijing, "
+      "used against shanghai: 27 of 27 permissions istiod needs are refused to its "
+      "credentials",
+      "`meshform apply` restores the istio-reader-service-account");
+  auto js = Meshform("check -o json -f " + Direct());
+  EXPECT_EQ(js.exit_code, 1);
+  json doc = ParseOrFail(js);
+  EXPECT_EQ(SchemaViolations("check.schema.json", doc), std::vector<std::string>{});
+  bool named = false;
+  for (const auto& c : Category(doc, "control-plane").value("checks", json::array())) {
+    named = named || (c.value("name", "") == "remote-secret" &&
+                      c.value("cluster", "") == "shanghai" && c.value("result", "") == "fail");
+  }
+  EXPECT_TRUE(named) << doc.dump(2);
+  for (const auto* output : {&text.out, &text.err, &js.out, &js.err}) {
+    EXPECT_EQ(output->find(token), std::string::npos) << "the remote secret's token was printed";
   }
 }
 
@@ -50,14 +166,29 @@ TEST(CheckOnClusters, PreflightPassesThenTheAppliedMeshChecksClean) {
   EXPECT_EQ(drift.exit_code, 1) << drift.out << drift.err;
   EXPECT_NE(drift.out.find("objects differ from the topology"), std::string::npos) << drift.out;
 
-  auto applied = Meshform("apply -auto-approve -f " + Seed());
+  auto applied = Meshform("apply -auto-approve -f " + Direct());
   ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
-  auto clean = Meshform("check -o json -f " + Seed());
+  auto clean = Meshform("check -o json -f " + Direct());
   EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
   json verified = ParseOrFail(clean);
   EXPECT_EQ(SchemaViolations("check.schema.json", verified), std::vector<std::string>{});
   EXPECT_EQ(verified.value("result", ""), "pass") << verified.dump(2);
-  auto destroyed = Meshform("destroy -auto-approve -f " + Seed());
+  for (const char* category : {"control-plane", "networks", "workloads"}) {
+    EXPECT_EQ(Category(verified, category).value("checks", json::array()).size() > 0, true)
+        << category << " did not run:\n"
+        << verified.dump(2);
+  }
+
+  IstiodScaledToZeroIsWaitedFor();
+  NetworkLabelRemovedIsNamed();
+  ServicePortChangedInOneClusterIsNamed();
+  RemoteSecretNoLongerAuthorisedIsNamed();
+  auto restored = Meshform("apply -auto-approve -f " + Direct());
+  EXPECT_EQ(restored.exit_code, 0) << restored.out << restored.err;
+  auto green = Meshform("check -f " + Direct());
+  EXPECT_EQ(green.exit_code, 0) << "`meshform apply` did not restore the mesh:\n" << green.out;
+
+  auto destroyed = Meshform("destroy -auto-approve -f " + Direct());
   EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
 }
 
