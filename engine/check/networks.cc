@@ -60,6 +60,19 @@ Check GatewayAddressCheck(kube::Client& client, const topology::Topology& t, con
   Check c{kCategory, "gateway-address", r.cluster};
   c.objects.push_back(r.address);
   auto live = LiveOf(client, r.object);
+  // A Service changed to another type keeps its last load balancer status (1.20 does not clear
+  // it), though no load balancer serves it any more.
+  const std::string type = live ? live->value("spec", json::object()).value("type", "") : "";
+  if (live && type != "LoadBalancer") {
+    c.result = Result::kFail;
+    c.message = "the gateway Service " + name + " in " + r.cluster + " is of type " +
+                (type.empty() ? std::string("ClusterIP") : type) +
+                ", not LoadBalancer: other networks cannot reach " + r.cluster;
+    c.hint =
+        "`meshform apply` restores its type (`--force-conflicts` when the plan shows "
+        "another manager changed it)";
+    return c;
+  }
   std::string address = live ? IngressAddress(*live) : "";
   if (!address.empty()) {
     c.message = "the gateway Service " + name + " in " + r.cluster + " has the address " + address;

@@ -82,7 +82,8 @@ std::vector<Check> TrustChecks(const kube::ClusterClients& clients,
         "the clusters do not share one root: workloads of different clusters will "
         "not trust each other's certificates";
     same.hint = "the root of " + found.begin()->first +
-                " is taken as the mesh's; `meshform apply` writes the topology's root everywhere";
+                " is taken as the mesh's; `meshform apply` writes the topology's root everywhere "
+                "(`--force-conflicts` when the plan shows another manager wrote cacerts)";
   }
   out.push_back(std::move(same));
 

@@ -66,7 +66,9 @@ Check DriftCheck(const plan::Plan& plan) {
     if (change.action != plan::Action::kNoOp)
       c.details.push_back(std::string(plan::ActionName(change.action)) + " " + change.address);
   }
-  c.message = std::to_string(c.details.size()) + " objects differ from the topology";
+  c.message = c.details.size() == 1
+                  ? "1 object differs from the topology"
+                  : std::to_string(c.details.size()) + " objects differ from the topology";
   c.hint = "see `meshform plan`; `meshform apply` converges them";
   return c;
 }

@@ -153,6 +153,77 @@ void RemoteSecretNoLongerAuthorisedIsNamed() {
   }
 }
 
+// shanghai's cacerts given a root of another CA (as after a hand-made `cacerts` from another
+// mesh): same-root names shanghai, and so does its intermediate, which no longer chains to the
+// mesh's root. The original root is put back with the same manager, so no conflict stays.
+void ForeignRootInOneClusterIsNamed() {
+  const std::string get =
+      "-n istio-system get secret cacerts -o 'jsonpath={.data.root-cert\\.pem}'";
+  auto original = Kubectl("shanghai", get);
+  ASSERT_EQ(original.exit_code, 0) << original.err;
+  ASSERT_FALSE(original.out.empty());
+  const std::string dir = MakeTempDir("meshform-foreign-root");
+  auto made = RunCommand("openssl req -x509 -newkey rsa:2048 -nodes -keyout " + dir +
+                         "/key.pem -out " + dir + "/cert.pem -days 30 -subj /CN=foreign-root");
+  ASSERT_EQ(made.exit_code, 0) << made.err;
+  auto patch = [](const std::string& b64) {
+    return "-n istio-system patch secret cacerts -p '{\"data\":{\"root-cert.pem\":\"" + b64 +
+           "\"}}'";
+  };
+  Run("shanghai", patch(util::Base64Encode(ReadFile(dir + "/cert.pem"))));
+  auto r = ExpectFailure("", "the clusters do not share one root",
+                         "the root of beijing is taken as the mesh's; `meshform apply` writes the "
+                         "topology's root everywhere (`--force-conflicts` when the plan shows "
+                         "another manager wrote cacerts)");
+  EXPECT_NE(r.out.find("    shanghai holds another root"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\u00d7 shanghai: the intermediate CA is not usable"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("\u00d7 beijing: the intermediate"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("PRIVATE KEY"), std::string::npos) << "key material printed";
+  Run("shanghai", patch(original.out));
+}
+
+// The east-west gateway Service of shanghai made a ClusterIP Service: 1.20 keeps its last load
+// balancer status, yet no load balancer serves it, and the check says so.
+void GatewayNoLongerALoadBalancerIsNamed() {
+  const std::string patch =
+      "-n istio-system patch service istio-ingressgateway -p "
+      "'{\"spec\":{\"type\":\"";
+  Run("shanghai", patch + "ClusterIP\"}}'");
+  ExpectFailure("",
+                "shanghai: the gateway Service istio-system/istio-ingressgateway in shanghai is "
+                "of type ClusterIP, not LoadBalancer: other networks cannot reach shanghai",
+                "`meshform apply` restores its type");
+  Run("shanghai", patch + "LoadBalancer\"}}'");
+}
+
+// The same topology with an intermediate renewal window longer than what is left of the live
+// intermediates (valid 365 days, renewed within 365 of 366): every cluster's is named.
+void IntermediateWithinItsRenewalWindowIsNamed() {
+  std::string text = ReadFile(Direct());
+  const std::string validity = "  intermediate:\n    validityDays: 365\n";
+  ASSERT_NE(text.find(validity), std::string::npos) << "examples/direct changed its CA";
+  text.replace(text.find(validity), validity.size(),
+               "  intermediate:\n    validityDays: 366\n    renewBeforeDays: 365\n");
+  const std::string renderer = "../../tools/istio-renderer";
+  ASSERT_NE(text.find(renderer), std::string::npos);
+  text.replace(text.find(renderer), renderer.size(),
+               std::string(MESHFORM_SOURCE_DIR) + "/tools/istio-renderer");
+  const std::string file = MakeTempDir("meshform-renew") + "/topology.yaml";
+  WriteFile(file, text);
+  auto r = Meshform("check -f " + file);
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  for (const char* cluster : {"beijing", "shanghai"}) {
+    EXPECT_NE(r.out.find(std::string("\u00d7 ") + cluster +
+                         ": the intermediate CA is not usable: expires in 364 days (threshold "
+                         "365)"),
+              std::string::npos)
+        << r.out;
+  }
+  EXPECT_NE(r.out.find("hint: `meshform apply` issues a new one from the root"), std::string::npos)
+      << r.out;
+}
+
 TEST(CheckOnClusters, PreflightPassesThenTheAppliedMeshChecksClean) {
   TestContexts(2);
   auto pre = Meshform("check --pre -o json -f " + Seed());
@@ -183,6 +254,9 @@ TEST(CheckOnClusters, PreflightPassesThenTheAppliedMeshChecksClean) {
   NetworkLabelRemovedIsNamed();
   ServicePortChangedInOneClusterIsNamed();
   RemoteSecretNoLongerAuthorisedIsNamed();
+  ForeignRootInOneClusterIsNamed();
+  GatewayNoLongerALoadBalancerIsNamed();
+  IntermediateWithinItsRenewalWindowIsNamed();
   auto restored = Meshform("apply -auto-approve -f " + Direct());
   EXPECT_EQ(restored.exit_code, 0) << restored.out << restored.err;
   auto green = Meshform("check -f " + Direct());
@@ -322,6 +396,32 @@ TEST(CheckOnClusters, ARestrictedUserIsToldEveryMissingPermissionAndApplyWritesN
       << apply.err;
   EXPECT_NE(apply.err.find("patch apps/deployments in namespace"), std::string::npos) << apply.err;
   EXPECT_EQ(Snapshot(contexts, user.name()), before) << "the refused apply changed a cluster";
+}
+
+// A kubeconfig whose shanghai context points at a port nothing listens on: `check` names
+// shanghai with the server's address, reads nothing more that needs every cluster, and is done in
+// seconds (the probe's short timeouts, not a minute of retries).
+TEST(CheckOnClusters, AnUnreachableContextIsNamedWithItsServer) {
+  TestContexts(2);
+  const std::string kubeconfig = MakeTempDir("meshform-unreachable") + "/kubeconfig";
+  WriteFile(kubeconfig, ReadFile(TestKubeconfig()));
+  auto cluster = RunCommand("kubectl --kubeconfig " + kubeconfig +
+                            " config view -o jsonpath='{.contexts[?(@.name==\"shanghai\")]"
+                            ".context.cluster}'");
+  ASSERT_EQ(cluster.exit_code, 0) << cluster.err;
+  ASSERT_FALSE(cluster.out.empty());
+  auto set = RunCommand("kubectl --kubeconfig " + kubeconfig + " config set-cluster " +
+                        cluster.out + " --server=https://127.0.0.1:1");
+  ASSERT_EQ(set.exit_code, 0) << set.err;
+  auto r = Meshform("check --kubeconfig " + kubeconfig + " -f " + Direct());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("\u00d7 shanghai: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hint: check that the API server at https://127.0.0.1:1 runs and is "
+                       "reachable from here"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("\u00d7 beijing"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("1 cannot be used"), std::string::npos) << r.out;
 }
 
 }  // namespace
