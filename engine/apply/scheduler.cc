@@ -1,18 +1,15 @@
-// The TBB scheduler of the executor (see scheduler.h). A task_arena sized to the parallelism
-// caps how many nodes run at once; a task_group runs each node when its last dependency
-// succeeds. Steps block on network I/O, so the process-wide worker limit is raised to match (by
-// AllowParallelism, the one place that sets it).
+// The scheduler of the executor (see scheduler.h). Worker threads of its own, not TBB: its work
+// blocks on the network and on readiness, and a node that waits gives its slot back, so the
+// number of threads follows the work (slot holders + nodes waiting without a slot + idle workers)
+// while `parallelism` caps the slots. One mutex guards every count; TSan sees all of it.
 #include "engine/apply/scheduler.h"
 
-#include <tbb/task_arena.h>
-#include <tbb/task_group.h>
-
 #include <algorithm>
-#include <atomic>
-#include <memory>
-
-#include "engine/util/parallelism.h"
-#include "engine/util/tsan.h"
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <system_error>
+#include <thread>
 
 namespace meshform::apply {
 
@@ -21,82 +18,156 @@ bool ScheduleResult::AllSucceeded() const {
                      [](NodeState s) { return s == NodeState::kSucceeded; });
 }
 
+// What SlotGivenBack talks to: the run whose node the current thread is running.
+class Slots {
+ public:
+  virtual void GiveBack() = 0;
+  virtual void TakeAgain() = 0;
+
+ protected:
+  ~Slots() = default;
+};
+
 namespace {
 
-class Run {
+thread_local Slots* current_slots = nullptr;
+
+class Run : public Slots {
  public:
   Run(const graph::Dag& dag, const ScheduleOptions& options, const std::function<bool(size_t)>& run)
-      : dag_(dag), options_(options), run_(run), remaining_(dag.size()), states_(dag.size()) {
-    for (size_t i = 0; i < dag.size(); ++i) {
-      remaining_[i].store(static_cast<int>(dag.dependencies(i).size()));
-      states_[i].store(NodeState::kNotStarted);
-    }
-  }
+      : dag_(dag),
+        options_(options),
+        run_(run),
+        parallelism_(std::max(1, options.parallelism)),
+        remaining_(dag.size()),
+        states_(dag.size(), NodeState::kNotStarted) {}
 
   ScheduleResult Execute() {
-    int parallelism = std::max(1, options_.parallelism);
-    AllowParallelism(parallelism);
-    tbb::task_arena arena(parallelism, 1);
-    arena.execute([&] {
+    std::vector<std::thread> threads;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
       for (size_t i = 0; i < dag_.size(); ++i) {
-        if (dag_.dependencies(i).empty()) Spawn(i);
+        remaining_[i] = dag_.dependencies(i).size();
+        if (remaining_[i] == 0) Ready(i);
       }
-      group_.wait();
-    });
-    TsanAcquire(&ended_);
-    ScheduleResult result;
-    result.stopped = stopped_.load();
-    for (auto& s : states_) result.states.push_back(s.load());
-    return result;
+      StartWorkers();
+      if (threads_.empty() && pending_ > 0)
+        throw std::system_error(EAGAIN, std::generic_category(), "cannot start a worker thread");
+      done_.wait(lock, [&] { return pending_ == 0; });
+      exiting_ = true;
+      wake_.notify_all();
+      threads.swap(threads_);
+    }
+    for (auto& t : threads) t.join();
+    return {states_, stopped_};
+  }
+
+  void GiveBack() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    --held_;
+    StartWorkers();
+    wake_.notify_all();
+  }
+
+  void TakeAgain() override {
+    std::unique_lock<std::mutex> lock(mu_);
+    ++resuming_;  // ahead of every node not yet started (see CanStart)
+    wake_.wait(lock, [&] { return held_ < parallelism_; });
+    --resuming_;
+    ++held_;
   }
 
  private:
-  // TBB orders the spawner's writes (a dependency's result) before the node, and every node
-  // before Execute returns; TsanRelease/TsanAcquire tell TSan so (util/tsan.h). The task is
-  // built (defer: its closure written) before the release, and runs only after it; the task
-  // reads its closure, which holds the token, before the acquire, with TSan told to ignore
-  // those reads; everything else it reads after.
-  void Spawn(size_t i) {
-    tbb::task_handle task = group_.defer([this, i] {
-      TsanIgnoreReadsBegin();
-      Run* self = this;
-      size_t node = i;
-      const void* token = &remaining_[i];
-      TsanIgnoreReadsEnd();
-      TsanAcquire(token);
-      self->Node(node);
-      TsanRelease(&self->ended_);
-    });
-    TsanRelease(&remaining_[i]);
-    group_.run(std::move(task));
+  void Ready(size_t i) {
+    ready_.push_back(i);
+    ++pending_;
   }
 
-  void Node(size_t i) {
-    if (stopped_.load()) return;
+  bool CanStart() const {
+    return !ready_.empty() && (stopped_ || held_ + resuming_ < parallelism_);
+  }
+
+  // Enough idle workers for every ready node a slot is free for (after a failure: one, which
+  // drops the ready nodes). A worker that cannot be started is not fatal once one runs: the
+  // running ones take the ready nodes in turn.
+  void StartWorkers() {
+    size_t free = static_cast<size_t>(std::max(0, parallelism_ - held_ - resuming_));
+    size_t wanted = std::min(ready_.size(), stopped_ ? size_t{1} : free);
+    while (idle_ < wanted) {
+      try {
+        threads_.emplace_back([this] { Worker(); });
+      } catch (const std::system_error&) {
+        return;
+      }
+      ++idle_;
+    }
+  }
+
+  void Worker() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (true) {
+      wake_.wait(lock, [&] { return exiting_ || CanStart(); });
+      if (exiting_) return;
+      size_t i = ready_.front();
+      ready_.pop_front();
+      if (stopped_) {  // a failure stopped the run: the node never starts
+        Finished();
+        continue;
+      }
+      --idle_;
+      ++held_;
+      lock.unlock();
+      bool ok = RunNode(i);
+      lock.lock();
+      --held_;
+      ++idle_;
+      states_[i] = ok ? NodeState::kSucceeded : NodeState::kFailed;
+      if (!ok && options_.stop_on_failure) stopped_ = true;
+      if (ok || options_.release_dependents_on_failure) {
+        for (size_t next : dag_.dependents(i)) {
+          if (--remaining_[next] == 0) Ready(next);
+        }
+      }
+      Finished();
+      StartWorkers();
+      wake_.notify_all();
+    }
+  }
+
+  bool RunNode(size_t i) {
+    current_slots = this;
     bool ok = false;
     try {
       ok = run_(i);
     } catch (...) {
       ok = false;
     }
-    states_[i].store(ok ? NodeState::kSucceeded : NodeState::kFailed);
-    if (!ok) {
-      if (options_.stop_on_failure) stopped_.store(true);
-      if (!options_.release_dependents_on_failure) return;
-    }
-    for (size_t next : dag_.dependents(i)) {
-      if (remaining_[next].fetch_sub(1) == 1) Spawn(next);
-    }
+    current_slots = nullptr;
+    return ok;
+  }
+
+  void Finished() {
+    if (--pending_ == 0) done_.notify_all();
   }
 
   const graph::Dag& dag_;
   const ScheduleOptions& options_;
   const std::function<bool(size_t)>& run_;
-  std::vector<std::atomic<int>> remaining_;
-  std::vector<std::atomic<NodeState>> states_;
-  std::atomic<bool> stopped_{false};
-  char ended_ = 0;  // TSan token: every node's end, acquired after the wait
-  tbb::task_group group_;
+  const int parallelism_;
+
+  std::mutex mu_;                  // guards everything below
+  std::condition_variable wake_;   // workers (a node is ready, or exit) and nodes taking a slot
+  std::condition_variable done_;   // Execute: no node is ready or running any more
+  std::vector<size_t> remaining_;  // dependencies not yet succeeded, per node
+  std::vector<NodeState> states_;
+  std::deque<size_t> ready_;
+  size_t pending_ = 0;  // ready or running nodes
+  int held_ = 0;        // slots held by running nodes
+  int resuming_ = 0;    // nodes waiting to take a slot again
+  size_t idle_ = 0;     // workers not running a node
+  bool stopped_ = false;
+  bool exiting_ = false;
+  std::vector<std::thread> threads_;
 };
 
 }  // namespace
@@ -105,6 +176,18 @@ ScheduleResult RunDag(const graph::Dag& dag, const ScheduleOptions& options,
                       const std::function<bool(size_t)>& run) {
   Run r(dag, options, run);
   return r.Execute();
+}
+
+SlotGivenBack::SlotGivenBack() : slots_(current_slots) {
+  if (slots_ == nullptr) return;
+  current_slots = nullptr;  // nested: nothing more to give back
+  slots_->GiveBack();
+}
+
+SlotGivenBack::~SlotGivenBack() {
+  if (slots_ == nullptr) return;
+  slots_->TakeAgain();
+  current_slots = slots_;
 }
 
 }  // namespace meshform::apply

@@ -5,23 +5,37 @@
 #include <functional>
 #include <string>
 
+#include "engine/apply/scheduler.h"
 #include "engine/apply/waiter.h"
+#include "engine/readiness/rules.h"
 #include "engine/readiness/waits.h"
 
 namespace meshform::apply {
 
 class WaitsAdapter : public Waiter {
  public:
-  explicit WaitsAdapter(readiness::WaitOptions options) : options_(std::move(options)) {}
+  explicit WaitsAdapter(readiness::WaitOptions options)
+      : lists_(options.clock), options_(std::move(options)) {
+    if (options_.shared_lists == nullptr) options_.shared_lists = &lists_;
+  }
 
+  // A step that waits gives its slot back meanwhile (scheduler.h): its readiness is read by
+  // LISTs shared with every other waiting step, so waiting steps send no requests of their own
+  // beyond those, and ready steps start at once.
   void WaitReady(kube::Client& client, const nlohmann::json& object) override {
+    if (readiness::ReadyOnceExists(object)) return;
+    SlotGivenBack waiting;
     readiness::WaitUntilReady(client, object, options_);
   }
   void WaitGone(kube::Client& client, const kube::ObjectRef& ref, const std::string& uid) override {
+    SlotGivenBack waiting;
     readiness::WaitUntilGone(client, ref, uid, options_);
   }
 
+  size_t lists_sent() const { return lists_.lists_sent(); }
+
  private:
+  readiness::SharedLists lists_;
   readiness::WaitOptions options_;
 };
 

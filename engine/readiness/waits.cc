@@ -36,13 +36,42 @@ Observation ObserveDeletion(const std::optional<json>& live, const std::string& 
   return {Readiness::kInProgress, "deletion", verdict, StatusText(*live), *live};
 }
 
+// Reads the object: by GET, or through the run's shared LISTs, each observation from a LIST
+// sent after the one before (the first after the wait began, so after the write it waits on).
+class Reader {
+ public:
+  Reader(kube::Client& client, const kube::ObjectRef& ref, const WaitOptions& options)
+      : client_(client), ref_(ref), lists_(options.shared_lists) {
+    if (lists_ != nullptr && ref_.ns.empty() &&
+        client_.Mapping(ref_.api_version, ref_.kind).namespaced) {
+      lists_ = nullptr;  // the client's own namespace: a GET knows which one
+    }
+    kube::Clock& clock = options.clock ? *options.clock : kube::RealClock::Instance();
+    not_before_ = clock.Now();
+  }
+
+  std::optional<json> Read() {
+    if (lists_ == nullptr) return client_.GetIfExists(ref_);
+    SharedObservation seen = lists_->Get(client_, ref_, not_before_);
+    not_before_ = seen.list_started + std::chrono::nanoseconds(1);
+    return std::move(seen.live);
+  }
+
+ private:
+  kube::Client& client_;
+  const kube::ObjectRef& ref_;
+  SharedLists* lists_;
+  kube::TimePoint not_before_;
+};
+
 }  // namespace
 
 json WaitUntilReady(kube::Client& client, const json& object, const WaitOptions& options) {
   if (ReadyOnceExists(object)) return object;
   const kube::ObjectRef ref = kube::RefOf(object);
+  Reader reader(client, ref, options);
   auto observe = [&] {
-    std::optional<json> live = client.GetIfExists(ref);
+    std::optional<json> live = reader.Read();
     return live ? Judge(*live) : NotFoundYet(object);
   };
   std::optional<Observation> first;
@@ -52,7 +81,8 @@ json WaitUntilReady(kube::Client& client, const json& object, const WaitOptions&
 
 void WaitUntilGone(kube::Client& client, const kube::ObjectRef& ref, const std::string& uid,
                    const WaitOptions& options) {
-  auto observe = [&] { return ObserveDeletion(client.GetIfExists(ref), uid); };
+  Reader reader(client, ref, options);
+  auto observe = [&] { return ObserveDeletion(reader.Read(), uid); };
   PollUntilReady(client.cluster(), ref, options, observe);
 }
 

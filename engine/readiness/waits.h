@@ -1,7 +1,7 @@
 // Waiting for objects: until ready by their kind's rule (readiness.h), or until gone after a
-// delete. Both poll the object with GET, with a growing interval, report progress every
-// ~10 s, and give up with WaitTimeout after the timeout. Time and sleeping go through an
-// injectable kube::Clock so that unit tests run without real waiting.
+// delete. Both poll the object with GET (or a LIST shared with other waits), with a growing
+// interval, report progress every ~10 s, and give up with WaitTimeout after the timeout. Time and
+// sleeping go through an injectable kube::Clock so that unit tests run without real waiting.
 #pragma once
 
 #include <chrono>
@@ -12,6 +12,7 @@
 #include "engine/kube/client.h"
 #include "engine/kube/clock.h"
 #include "engine/kube/resource.h"
+#include "engine/readiness/shared_lists.h"
 #include "engine/readiness/wait_errors.h"
 
 namespace meshform::readiness {
@@ -33,6 +34,9 @@ struct WaitOptions {
   std::chrono::milliseconds progress_interval{std::chrono::seconds(10)};
   std::function<void(const WaitProgress&)> on_progress;  // null: no progress reports
   kube::Clock* clock = nullptr;                          // null: the real clock
+  // Set: the object is observed through LISTs shared with the other waits of the run (one per
+  // cluster, kind and namespace and polling round; shared_lists.h) instead of its own GETs.
+  SharedLists* shared_lists = nullptr;
 };
 
 // Polls until `object` (an applied manifest or a live object) is ready and returns the ready

@@ -149,5 +149,58 @@ TEST(Scheduler, DestroyPlansReverseTheEdges) {
   EXPECT_EQ(forward.dependencies(0), std::vector<size_t>{1});
 }
 
+// Issue 13: a node waiting for readiness gives its slot back. With one slot, the first node
+// waits (slot given back) until the second has run: that can only happen if the second started
+// while the first was still waiting. It then takes a slot again before it ends.
+TEST(Scheduler, AWaitingNodeGivesItsSlotBackSoAnotherStarts) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool second_ran = false;
+  std::vector<std::vector<size_t>> edges(2);
+  auto result = RunDag(graph::Dag::From(edges), {1, true, false}, [&](size_t i) {
+    if (i == 1) {
+      std::lock_guard<std::mutex> lock(mu);
+      second_ran = true;
+      cv.notify_all();
+      return true;
+    }
+    SlotGivenBack waiting;
+    std::unique_lock<std::mutex> lock(mu);
+    return cv.wait_for(lock, std::chrono::seconds(20), [&] { return second_ran; });
+  });
+  EXPECT_TRUE(result.AllSucceeded()) << "the second node never started while the first waited";
+}
+
+// Slots stay capped while nodes give theirs back and take one again: at no time do more than
+// `cap` nodes hold one, and nodes did wait without one meanwhile (so the test can fail).
+TEST(Scheduler, SlotsStayCappedWhileNodesGiveThemBackAndTakeThemAgain) {
+  const int cap = 3;
+  std::vector<std::vector<size_t>> edges(30);
+  for (size_t i = 10; i < 30; ++i) edges[i] = {i - 10};  // three waves
+  std::atomic<int> holding{0}, peak{0}, waiting{0}, peak_waiting{0};
+  auto raise = [](std::atomic<int>& to, int now) {
+    int seen = to.load();
+    while (now > seen && !to.compare_exchange_weak(seen, now)) {
+    }
+  };
+  auto result = RunDag(graph::Dag::From(edges), {cap, true, false}, [&](size_t) {
+    raise(peak, ++holding);
+    {
+      --holding;
+      SlotGivenBack given;
+      raise(peak_waiting, ++waiting);
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      --waiting;
+    }
+    raise(peak, ++holding);
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    --holding;
+    return true;
+  });
+  EXPECT_TRUE(result.AllSucceeded());
+  EXPECT_LE(peak.load(), cap);
+  EXPECT_GT(peak_waiting.load(), cap) << "nodes never waited beyond the cap without a slot";
+}
+
 }  // namespace
 }  // namespace meshform::apply
