@@ -1,6 +1,7 @@
 // WaitUntilReady and WaitUntilGone (see waits.h): what to observe; the loop is waits_poll.cc.
 #include "engine/readiness/waits.h"
 
+#include "engine/kube/errors.h"
 #include "engine/readiness/poll.h"
 
 namespace meshform::readiness {
@@ -52,9 +53,14 @@ class Reader {
 
   std::optional<json> Read() {
     if (lists_ == nullptr) return client_.GetIfExists(ref_);
-    SharedObservation seen = lists_->Get(client_, ref_, not_before_);
-    not_before_ = seen.list_started + std::chrono::nanoseconds(1);
-    return std::move(seen.live);
+    try {
+      SharedObservation seen = lists_->Get(client_, ref_, not_before_);
+      not_before_ = seen.list_started + std::chrono::nanoseconds(1);
+      return std::move(seen.live);
+    } catch (const kube::Forbidden&) {
+      lists_ = nullptr;  // a user who may get but not list: its own GETs, as before
+      return client_.GetIfExists(ref_);
+    }
   }
 
  private:

@@ -4,6 +4,10 @@
 // token controller; a wait that cannot finish times out naming the object.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <iostream>
+#include <thread>
+
 #include "engine/readiness/waits.h"
 #include "tests/support/clusters.h"
 
@@ -134,6 +138,45 @@ TEST_F(WaitsOnClusters, AnObjectHeldByAFinalizerTimesOut) {
   config_map["metadata"]["finalizers"] = json::array();
   client->Apply(config_map);
   WaitUntilGone(*client, ref, live["metadata"]["uid"], Options());
+}
+
+// Issue 13: 40 Deployments waited for at once through shared LISTs on a real server (the pod
+// stand-in makes them available): every wait ends with its Deployment available, and the LISTs
+// sent are bounded by polling rounds (one group: one cluster, kind and namespace), not by the
+// objects: far fewer than one per object.
+TEST_F(WaitsOnClusters, ManyDeploymentsAreObservedThroughSharedLists) {
+  json ns = MakeNamespace();
+  const std::string name = ns["metadata"]["name"];
+  const int count = 40;
+  std::vector<json> deployments;
+  for (int i = 0; i < count; ++i) {
+    std::string app = "web" + std::to_string(i);
+    json d = json::parse(R"({"apiVersion": "apps/v1", "kind": "Deployment", "spec": {"replicas": 1,
+        "template": {"spec": {"containers": [{"name": "c", "image": "example/web:1"}]}}}})");
+    d["metadata"] = {{"name", app}, {"namespace", name}};
+    d["spec"]["selector"]["matchLabels"]["app"] = app;
+    d["spec"]["template"]["metadata"]["labels"]["app"] = app;
+    client->Apply(d);
+    deployments.push_back(d);
+  }
+  SharedLists lists;
+  WaitOptions options = Options(seconds(120));
+  options.shared_lists = &lists;
+  std::vector<std::thread> threads;
+  std::atomic<int> available{0};
+  for (const json& d : deployments) {
+    threads.emplace_back([&, d] {
+      json live = WaitUntilReady(*client, d, options);
+      if (live["status"].value("availableReplicas", 0) >= 1) ++available;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(available.load(), count);
+  // Alone, each of the 40 waits would send a GET per poll (200 ms growing to 2 s). Shared, one
+  // LIST per round serves all of them.
+  EXPECT_LT(lists.lists_sent(), static_cast<size_t>(count)) << lists.lists_sent() << " LISTs";
+  EXPECT_GE(lists.lists_sent(), 1u);
+  std::cout << count << " waits, " << lists.lists_sent() << " LISTs\n";
 }
 
 }  // namespace

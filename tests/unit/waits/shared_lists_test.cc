@@ -106,5 +106,28 @@ TEST(SharedLists, ConcurrentWaitsShareTheirLists) {
   EXPECT_EQ(cluster.ApiRequestCount(), cluster.RequestsTo(kList)) << "an object was read by GET";
 }
 
+// A user who may get but not list: the wait falls back to its own GETs and still ends ready.
+TEST(SharedLists, AWaitThatMayNotListReadsByGet) {
+  FakeCluster cluster;
+  kube::HttpResponse forbidden;
+  forbidden.status = 403;
+  forbidden.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden",)"
+                   R"("message":"deployments is forbidden","code":403})";
+  cluster.Script(kList, {forbidden});
+  const std::string path = std::string(kList) + "/web0";
+  cluster.ScriptObjects(path, {Deployment("web0", 0), Deployment("web0", 1)});
+  SharedLists lists(&cluster.clock());
+  WaitOptions options;
+  options.clock = &cluster.clock();
+  options.shared_lists = &lists;
+  json desired = Deployment("web0", 0);
+  desired.erase("status");
+  desired["metadata"].erase("resourceVersion");
+  json live = WaitUntilReady(cluster.client(), desired, options);
+  EXPECT_EQ(live["status"]["availableReplicas"], 1);
+  EXPECT_EQ(cluster.RequestsTo(kList), 1);
+  EXPECT_EQ(cluster.RequestsTo(path), 2);
+}
+
 }  // namespace
 }  // namespace meshform::readiness
