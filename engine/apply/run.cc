@@ -8,6 +8,7 @@
 #include "engine/apply/journal_file.h"
 #include "engine/apply/kube_step_runner.h"
 #include "engine/apply/waiter_adapter.h"
+#include "engine/util/phase_timer.h"
 
 namespace meshform::apply {
 
@@ -31,7 +32,17 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   execute.parallelism = options.parallelism;
   execute.rollback = options.rollback;
   execute.cancel = cancel;
-  ExecuteResult result = Execute(plan, runner, journal, status, execute);
+  ExecuteResult result;
+  {
+    PhaseTimer timer(plan.mode == plan::Mode::kDestroy ? "destroy" : "apply");
+    result = Execute(plan, runner, journal, status, execute);
+  }
+  if (waiter.waits() > 0) {
+    // Waits overlap and hold no request slot: their sum says how much of the run was waiting.
+    PhaseLog::Record("readiness waits (" + std::to_string(waiter.waits()) + " steps, summed; " +
+                         std::to_string(waiter.lists_sent()) + " shared LISTs)",
+                     waiter.waited());
+  }
   file->Finish(OutcomeName(result.outcome));
   return result;
 }
@@ -63,6 +74,7 @@ std::unique_ptr<HeldLock> TakeRunLock(kube::Client& host, const std::string& top
     lost->store(true);
   };
   try {
+    PhaseTimer timer("take the lock");
     held->lock = state::TopologyLock::Acquire(*held->client, lock_options);
     return held;
   } catch (const state::LockHeld& e) {

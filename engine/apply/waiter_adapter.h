@@ -2,6 +2,8 @@
 // (readiness rules by kind), with their progress reported as "Still waiting" lines.
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -24,17 +26,40 @@ class WaitsAdapter : public Waiter {
   // beyond those, and ready steps start at once.
   void WaitReady(kube::Client& client, const nlohmann::json& object) override {
     if (readiness::ReadyOnceExists(object)) return;
+    Timed timed(*this);
     SlotGivenBack waiting;
     readiness::WaitUntilReady(client, object, options_);
   }
   void WaitGone(kube::Client& client, const kube::ObjectRef& ref, const std::string& uid) override {
+    Timed timed(*this);
     SlotGivenBack waiting;
     readiness::WaitUntilGone(client, ref, uid, options_);
   }
 
   size_t lists_sent() const { return lists_.lists_sent(); }
+  int waits() const { return waits_.load(); }
+  // The time spent waiting, summed over every wait (waits overlap: it can exceed the run's).
+  std::chrono::microseconds waited() const { return std::chrono::microseconds(waited_us_.load()); }
 
  private:
+  class Timed {
+   public:
+    explicit Timed(WaitsAdapter& adapter)
+        : adapter_(adapter), start_(std::chrono::steady_clock::now()) {}
+    ~Timed() {
+      auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+          std::chrono::steady_clock::now() - start_);
+      adapter_.waited_us_ += took.count();
+      ++adapter_.waits_;
+    }
+
+   private:
+    WaitsAdapter& adapter_;
+    std::chrono::steady_clock::time_point start_;
+  };
+
+  std::atomic<int64_t> waited_us_{0};
+  std::atomic<int> waits_{0};
   readiness::SharedLists lists_;
   readiness::WaitOptions options_;
 };

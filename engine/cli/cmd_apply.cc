@@ -109,6 +109,7 @@ int RunApply(const Args& raw_args) {
   plan::Plan& plan = planned.plan;
   TerminalStatus status(std::cout);
   int result = apply::RunHeld(plan, *planned.clients, run, status, *locked->held, std::cerr);
+  std::cout << TimingsLine() << "\n";
   bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
   if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
     RemoveUnusedState(planned, run.wait_timeout);  // as destroy does, and as before the apply

@@ -56,6 +56,7 @@ int RunDestroy(const Args& raw_args) {
   TerminalStatus status(std::cout);
   int result =
       apply::RunHeld(planned.plan, *planned.clients, run, status, *locked->held, std::cerr);
+  std::cout << TimingsLine() << "\n";
   if (result == 0) RemoveUnusedState(planned, run.wait_timeout);
   return result;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "engine/util/phase_timer.h"
 #include "engine/util/redact.h"
 
 namespace meshform::cli {
@@ -34,6 +35,8 @@ std::string SummaryLine(plan::Mode mode, const ExecuteResult& r) {
   return "Apply complete! Resources: " + std::to_string(r.added) + " added, " +
          std::to_string(r.changed) + " changed, " + std::to_string(r.destroyed) + " destroyed.";
 }
+
+std::string TimingsLine() { return "Timings: " + PhaseLog::Summary() + "."; }
 
 void TerminalStatus::StepStarted(const plan::Change&) {}
 

@@ -33,5 +33,8 @@ class TerminalStatus : public apply::Status {
 std::string CompletionWord(plan::Action action);
 // The summary line of a successful run.
 std::string SummaryLine(plan::Mode mode, const apply::ExecuteResult& result);
+// "Timings: load topology 3 ms, compile 41 ms, ..., apply 12.3 s, readiness waits ...": every
+// phase this process timed (util/phase_timer.h), printed at the end of apply and destroy.
+std::string TimingsLine();
 
 }  // namespace meshform::cli
