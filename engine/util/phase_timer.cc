@@ -41,13 +41,14 @@ std::vector<std::pair<std::string, PhaseDuration>> PhaseLog::Entries() {
 
 std::string PhaseLog::Summary() {
   std::vector<std::pair<std::string, PhaseDuration>> summed;
-  for (const auto& [phase, took] : Entries()) {
+  for (const auto& entry : Entries()) {
+    const std::string& phase = entry.first;
     auto it = std::find_if(summed.begin(), summed.end(),
-                           [&](const auto& entry) { return entry.first == phase; });
+                           [&](const auto& seen) { return seen.first == phase; });
     if (it == summed.end()) {
-      summed.emplace_back(phase, took);
+      summed.push_back(entry);
     } else {
-      it->second += took;
+      it->second += entry.second;
     }
   }
   std::string out;
