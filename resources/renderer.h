@@ -27,9 +27,9 @@
 // showing the tail of stderr. The printed objects are normalised (manifest_normalization.h:
 // ports without protocol get TCP, a namespaced object without a namespace goes to istio-system,
 // status is dropped); invalid YAML, an object printed twice or of an unknown kind is a compile
-// error naming the renderer, the cluster and the document. One run may take mesh.renderer.timeoutSeconds (default 300); then
-// the renderer and the processes it started are killed and the error names the renderer, the
-// cluster and the timeout.
+// error naming the renderer, the cluster and the document. One run may take
+// mesh.renderer.timeoutSeconds (default 300); then the renderer and the processes it started are
+// killed and the error names the renderer, the cluster and the timeout.
 #pragma once
 
 #include <string>
