@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/util/error.h"
+#include "resources/manifest_normalization.h"
 #include "resources/yaml_json.h"
 
 namespace meshform::resources {
@@ -30,15 +31,21 @@ std::string ReadManifestFile(const topology::Topology& t, const topology::RawMan
 }
 
 void AddDocuments(const topology::Topology& t, const topology::RawManifest& m, size_t index,
-                  const std::vector<YamlDocument>& docs, ResourceSet& out) {
-  for (const auto& doc : docs) {
+                  std::vector<YamlDocument> parsed, const std::string& name, ResourceSet& out) {
+  std::vector<ManifestDocument> docs;
+  for (auto& doc : parsed) {
     const json& o = doc.value;
     bool named = o.is_object() && o.contains("metadata") && o["metadata"].is_object() &&
                  o["metadata"].contains("name");
     if (!named || !o.contains("apiVersion") || !o.contains("kind"))
       throw Error(Where(m.location, index) + "a document (line " + std::to_string(doc.line) +
                   ") has no apiVersion, kind or metadata.name");
-    Resource r = MakeObject(m.cluster, o, t.name, m.location);
+    docs.push_back({std::move(doc.value), static_cast<int>(docs.size()) + 1, doc.line});
+  }
+  // Raw manifests have no target namespace: objects without one keep none (the context's).
+  NormalizeManifests(docs, {name, ""});
+  for (auto& doc : docs) {
+    Resource r = MakeObject(m.cluster, std::move(doc.object), t.name, m.location);
     r.depends_on.insert(r.depends_on.end(), m.depends_on.begin(), m.depends_on.end());
     out.push_back(std::move(r));
   }
@@ -51,10 +58,11 @@ void CompileRawManifests(const topology::Topology& t, ResourceSet& out) {
     const auto& m = t.manifests[i];
     try {
       if (!m.file.empty())
-        AddDocuments(t, m, i, ParseYamlDocuments(ReadManifestFile(t, m, i), m.file), out);
-      for (const auto& text : m.inline_yaml)
+        AddDocuments(t, m, i, ParseYamlDocuments(ReadManifestFile(t, m, i), m.file), m.file, out);
+      for (const auto& text : m.inline_yaml) {
         AddDocuments(t, m, i, ParseYamlDocuments(text, "manifests[" + std::to_string(i) + "]"),
-                     out);
+                     "inline YAML", out);
+      }
     } catch (const Error& e) {
       std::string what = e.what();
       if (what.rfind(m.location.file, 0) == 0) throw;

@@ -9,8 +9,10 @@
 
 namespace meshform::resources {
 
-// Throws meshform::Error ("file:line:col: manifests[i]...: message") for an unreadable file, bad
-// YAML or a document without apiVersion, kind or metadata.name.
+// The objects are normalised like renderer output (manifest_normalization.h), except that an
+// object without a namespace keeps none. Throws meshform::Error ("file:line:col: manifests[i]...:
+// message") for an unreadable file, bad YAML, a document without apiVersion, kind or
+// metadata.name, an object printed twice or of an unknown kind of a built-in API group.
 void CompileRawManifests(const topology::Topology& t, ResourceSet& out);
 
 }  // namespace meshform::resources

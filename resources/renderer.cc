@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine/util/error.h"
+#include "resources/manifest_normalization.h"
 #include "resources/multi_primary.h"
 #include "resources/placeholder.h"
 #include "resources/values.h"
@@ -110,12 +111,29 @@ std::vector<json> RenderIstio(const topology::Topology& t, const topology::Clust
   }
   std::string from =
       LbAddressAddress(ControlPlaneClusterFor(t, cluster), kIstioNamespace, kIngressGatewayService);
-  std::vector<json> objects;
-  for (auto& doc : ParseYamlDocuments(result.out, "renderer output for " + cluster.name)) {
-    if (!doc.value.is_object() || !doc.value.contains("kind")) continue;
-    objects.push_back(IsPrimary(t, cluster) ? std::move(doc.value)
-                                            : ReplaceMarker(doc.value, from));
+  ManifestSource source{"renderer \"" + request.argv[0] + "\" for cluster " + cluster.name,
+                        kIstioNamespace};
+  std::vector<ManifestDocument> docs;
+  try {
+    int index = 0;
+    for (auto& doc : ParseYamlDocuments(result.out, "renderer output for " + cluster.name)) {
+      ++index;
+      if (!doc.value.is_object() || !doc.value.contains("kind")) continue;
+      docs.push_back({std::move(doc.value), index, doc.line});
+    }
+  } catch (const Error& e) {
+    throw Error(Located(where, source.name + " printed invalid YAML: " + e.what()));
   }
+  try {
+    NormalizeManifests(docs, source);
+  } catch (const Error& e) {
+    throw Error(Located(where, e.what()));
+  }
+  std::vector<json> objects;
+  objects.reserve(docs.size());
+  for (auto& doc : docs)
+    objects.push_back(IsPrimary(t, cluster) ? std::move(doc.object)
+                                            : ReplaceMarker(doc.object, from));
   return objects;
 }
 

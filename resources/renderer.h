@@ -24,9 +24,12 @@
 // address; an IP so that charts take their IP branch). Every occurrence of the marker in the
 // output becomes a placeholder for lb-address/<primary>/istio-system/istio-ingressgateway.
 // stdout must be multi-document YAML; any failure (see util::FailureMessage) is a compile error
-// showing the tail of stderr. One run may take mesh.renderer.timeoutSeconds (default 300); then
-// the renderer and the processes it started are killed and the error names the renderer, the
-// cluster and the timeout.
+// showing the tail of stderr. The printed objects are normalised (manifest_normalization.h:
+// ports without protocol get TCP, a namespaced object without a namespace goes to istio-system,
+// status is dropped); invalid YAML, an object printed twice or of an unknown kind is a compile
+// error naming the renderer, the cluster and the document. One run may take
+// mesh.renderer.timeoutSeconds (default 300); then the renderer and the processes it started are
+// killed and the error names the renderer, the cluster and the timeout.
 #pragma once
 
 #include <string>

@@ -18,7 +18,11 @@ Kinds CommonKinds() {
           {"rbac.authorization.k8s.io/v1", "Role"},
           {"rbac.authorization.k8s.io/v1", "RoleBinding"},
           {"admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration"},
-          {"admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"}};
+          {"admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration"},
+          // What Istio 1.7's output (tools/istio-renderer) adds: destroy must remove them too.
+          {"policy/v1beta1", "PodDisruptionBudget"},
+          {"autoscaling/v1", "HorizontalPodAutoscaler"},
+          {"networking.istio.io/v1alpha3", "EnvoyFilter"}};
 }
 
 nlohmann::json Normalize(nlohmann::json object) {

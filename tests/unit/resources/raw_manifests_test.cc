@@ -1,5 +1,6 @@
 // Raw manifests: inline and file documents become objects in their cluster with dependsOn and
-// the manifest's location; a document without a name is an error located at the manifest.
+// the manifest's location; a document without a name is an error located at the manifest; ports
+// without protocol get TCP; an object written twice names both documents.
 #include "resources/raw_manifests.h"
 
 #include <gtest/gtest.h>
@@ -65,6 +66,40 @@ TEST(RawManifests, DocumentWithoutNameIsLocatedError) {
                  "topology.yaml:71:5: manifests[0]: a document (line 1) has no apiVersion, kind "
                  "or metadata.name");
   }
+}
+
+TEST(RawManifests, PortsWithoutProtocolGetTcpAndNamespacesStayUnset) {
+  auto t = testing::SeedTopology();
+  topology::RawManifest m;
+  m.cluster = "beijing";
+  m.inline_yaml = {
+      "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {ports: [{port: 80}]}\n"};
+  t.manifests = {m};
+  ResourceSet set;
+  CompileRawManifests(t, set);
+  const auto& r = Find(set, "beijing/v1/Service/s");
+  EXPECT_EQ(r.object["spec"]["ports"][0]["protocol"], "TCP");
+}
+
+TEST(RawManifests, AnObjectWrittenTwiceNamesBothDocuments) {
+  auto t = testing::SeedTopology();
+  topology::RawManifest m;
+  m.cluster = "beijing";
+  m.inline_yaml = {
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: sample}\n---\n"
+      "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: sample}\n"};
+  m.location = {"topology.yaml", 72, 5};
+  t.manifests = {m};
+  ResourceSet set;
+  try {
+    CompileRawManifests(t, set);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(),
+                 "topology.yaml:72:5: manifests[0]: inline YAML: v1 ConfigMap sample/c is printed "
+                 "twice: document 1 (line 1) and document 2 (line 5)");
+  }
+  EXPECT_TRUE(set.empty());
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // The renderer: the --set interface it is given per cluster (primary with meshNetworks, remote
 // with the pilot marker), the marker becoming a placeholder, failures reported with the
 // topology location, a hung renderer killed after mesh.renderer.timeoutSeconds, and
-// control-plane objects becoming resources (meshform's own form wins).
+// control-plane objects becoming resources (meshform's own form wins), and bad output (invalid
+// YAML, an object printed twice, an unknown kind) failing compile with the renderer, the cluster
+// and the object named, while a namespaced object without a namespace gets istio-system.
 #include "resources/renderer.h"
 
 #include <gtest/gtest.h>
@@ -12,6 +14,7 @@
 #include <fstream>
 
 #include "engine/util/error.h"
+#include "resources/compile.h"
 #include "resources/control_plane.h"
 #include "resources/placeholder.h"
 #include "tests/unit/resources/test_topology.h"
@@ -153,6 +156,85 @@ TEST(ControlPlane, RenderedObjectsBecomeResourcesAndMeshformsOwnWin) {
   EXPECT_TRUE(testing::DependsOn(lb, "beijing/v1/Service/istio-system/istio-ingressgateway"));
   EXPECT_FALSE(testing::Has(set, "lb-address/shanghai/istio-system/istio-ingressgateway"));
   EXPECT_EQ(Find(set, "shanghai/v1/Service/istio-system/istio-ingressgateway").origin.line, 20);
+}
+
+// Prints `out` for every cluster.
+class PrintingRunner : public util::ProcessRunner {
+ public:
+  explicit PrintingRunner(std::string out) : out_(std::move(out)) {}
+  util::ProcessResult Run(const util::ProcessRequest&) override {
+    return util::ProcessResult::Exited(0, out_, "");
+  }
+
+ private:
+  std::string out_;
+};
+
+std::string RenderError(const std::string& out) {
+  auto t = testing::SeedTopology();
+  PrintingRunner runner(out);
+  try {
+    RenderIstio(t, t.clusters[0], runner);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const char* kPrefix =
+    "topology.yaml:22:3: mesh.renderer.command: renderer \"istio-renderer\" for cluster beijing";
+
+TEST(RendererOutput, InvalidYamlNamesTheRendererAndTheCluster) {
+  std::string what = RenderError("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: [x\n");
+  EXPECT_EQ(
+      what.rfind(std::string(kPrefix) + " printed invalid YAML: renderer output for beijing:", 0),
+      0u)
+      << what;
+}
+
+TEST(RendererOutput, AnObjectPrintedTwiceNamesBothDocuments) {
+  EXPECT_EQ(RenderError("apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: istiod, "
+                        "namespace: istio-system}\n---\napiVersion: v1\nkind: ServiceAccount\n"
+                        "metadata: {name: istiod}\n"),
+            std::string(kPrefix) +
+                ": v1 ServiceAccount istio-system/istiod is printed twice: document 1 (line 1) "
+                "and document 2 (line 5)");
+}
+
+TEST(RendererOutput, AnUnknownKindNamesTheObject) {
+  EXPECT_EQ(RenderError("apiVersion: v1\nkind: Servic\nmetadata: {name: istiod, namespace: "
+                        "istio-system}\n"),
+            std::string(kPrefix) +
+                ": document 1 (line 1): v1 Servic istio-system/istiod: unknown kind Servic in "
+                "API group core (v1)");
+}
+
+TEST(RendererOutput, ANamespacedObjectWithoutNamespaceGoesToIstioSystem) {
+  auto t = testing::SeedTopology();
+  PrintingRunner runner(
+      "apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata: {name: istiod}\n"
+      "spec: {minAvailable: 1}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: istiod}\n"
+      "spec: {ports: [{port: 15012}]}\n");
+  ResourceSet set;
+  CompileControlPlanes(t, runner, set);
+  EXPECT_TRUE(testing::Has(set, "beijing/policy/v1beta1/PodDisruptionBudget/istio-system/istiod"));
+  const auto& service = Find(set, "shanghai/v1/Service/istio-system/istiod");
+  EXPECT_EQ(service.object["spec"]["ports"][0]["protocol"], "TCP");
+}
+
+TEST(RendererOutput, BadOutputFailsTheWholeCompileSoNothingIsPlanned) {
+  auto t = testing::SeedTopology();
+  PrintingRunner runner("apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: istiod}\n");
+  try {
+    Compile(t, runner);
+    FAIL() << "compiled";
+  } catch (const CompileError& e) {
+    ASSERT_EQ(e.problems().size(), 2u) << e.what();  // one per cluster
+    EXPECT_NE(e.problems()[0].find("renderer \"istio-renderer\" for cluster beijing: document 1 "
+                                   "(line 1): apps/v1 Deploymnet istiod: unknown kind"),
+              std::string::npos)
+        << e.problems()[0];
+  }
 }
 
 }  // namespace
