@@ -56,12 +56,19 @@ int KubefedSync::Sync() {
   writes_ = 0;
   ++passes_;
   for (kube::Client* host : clusters_) {
+    // No members (none joined, or all gone): federated objects still get their status, and
+    // their finalizer removed when deleted, as KubeFed does.
     std::vector<Member> members = Members(*host);
-    if (members.empty()) continue;
     for (const FederatedType& type : FederatedTypes()) {
       auto objects = ListIfServed(*host, "types.kubefed.io/v1beta1", type.federated_kind);
       if (!objects) continue;
-      for (json& federated : *objects) SyncObject(*host, type, std::move(federated), members);
+      for (json& federated : *objects) {
+        try {  // one object's failure must not keep the others (or their deletion) waiting
+          SyncObject(*host, type, std::move(federated), members);
+        } catch (const kube::ApiError& error) {
+          spdlog::debug("{}: kubefed {}: {}", host->cluster(), type.federated_kind, error.what());
+        }
+      }
     }
   }
   return writes_;
@@ -79,6 +86,10 @@ std::optional<std::vector<json>> KubefedSync::ListIfServed(kube::Client& host,
     options.resource_version = "0";  // from the watch cache, as the other stand-ins poll
     return host.List(api_version, kind, options).items;
   } catch (const kube::NoKindMatch&) {
+    unserved_until_[key] = passes_ + kUnservedRetryPasses;
+    return std::nullopt;
+  } catch (const kube::NotFound&) {  // its CRD was deleted since discovery mapped the kind
+    host.RefreshDiscovery();
     unserved_until_[key] = passes_ + kUnservedRetryPasses;
     return std::nullopt;
   }

@@ -1,10 +1,10 @@
 // The KubeFed sync-controller stand-in (kubernetes-retired/kubefed v0.10's
-// pkg/controller/sync, polled instead of watched). Every cluster that holds KubeFedCluster
-// objects is a host. Each KubeFedCluster names a member; it is mapped to one of the stand-ins'
-// clusters by its spec.apiEndpoint (the member's API server URL, as `kubefedctl join` and
-// meshform write it) equal to that cluster's kubeconfig server, else by its name equal to the
-// kubeconfig context. For every federated object of the types in FederatedTypes() the host
-// holds, it
+// pkg/controller/sync, polled instead of watched). Every cluster that serves the federated
+// types is a host; its KubeFedCluster objects are its members. Each KubeFedCluster names one; it is
+// mapped to one of the stand-ins' clusters by its spec.apiEndpoint (the member's API server URL, as
+// `kubefedctl join` and meshform write it) equal to that cluster's kubeconfig server, else by its
+// name equal to the kubeconfig context. For every federated object of the types in FederatedTypes()
+// the host holds, it
 //   - keeps the finalizer kubefed.io/sync-controller on it;
 //   - in each member of the placement: creates the target object (kubefed_objects.h's
 //     TargetObject, labelled kubefed.io/managed=true) or updates one it manages when it no
