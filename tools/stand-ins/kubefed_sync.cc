@@ -42,6 +42,17 @@ bool HasFinalizer(const json& object) {
          finalizers.end();
 }
 
+constexpr int kResyncPasses = 10;  // an object found in sync is looked at again after this
+
+std::string UidOf(const json& object) { return object.at("metadata").value("uid", ""); }
+
+int64_t GenerationOf(const json& object) { return object.at("metadata").value("generation", 0); }
+
+bool ConditionTrue(const json& status) {
+  const json conditions = status.value("conditions", json::array());
+  return !conditions.empty() && conditions[0].value("status", "") == "True";
+}
+
 // The host's own namespace holds its federated objects: KubeFed never deletes it.
 bool IsHostNamespace(const FederatedType& type, const kube::Client& host,
                      const kube::Client& member) {
@@ -153,6 +164,7 @@ void KubefedSync::SyncObject(kube::Client& host, const FederatedType& type, json
     return;
   }
   if (!EnsureFinalizer(host, federated)) return;
+  if (RecentlyInSync(federated)) return;
   std::vector<KubefedMember> names;
   for (const Member& m : members) names.push_back(m.kubefed);
   std::vector<std::string> placed = PlacedClusters(federated, names);
@@ -166,6 +178,9 @@ void KubefedSync::SyncObject(kube::Client& host, const FederatedType& type, json
     }
   }
   json status = FederatedStatus(federated, statuses, NowRfc3339());
+  if (ConditionTrue(status)) {
+    checked_[UidOf(federated)] = {GenerationOf(federated), passes_};
+  }
   if (federated.contains("status") && SameStatus(federated["status"], status)) return;
   federated["status"] = status;
   try {
@@ -173,6 +188,13 @@ void KubefedSync::SyncObject(kube::Client& host, const FederatedType& type, json
   } catch (const kube::Conflict&) {  // changed since the list: the next pass writes it
   } catch (const kube::NotFound&) {
   }
+}
+
+bool KubefedSync::RecentlyInSync(const json& federated) {
+  auto it = checked_.find(UidOf(federated));
+  if (it == checked_.end() || it->second.first != GenerationOf(federated)) return false;
+  if (!federated.contains("status") || !ConditionTrue(federated["status"])) return false;
+  return passes_ - it->second.second < kResyncPasses;
 }
 
 bool KubefedSync::EnsureFinalizer(kube::Client& host, json& federated) {

@@ -61,9 +61,13 @@ class KubefedSync {
   void Finalize(kube::Client& host, const FederatedType& type, nlohmann::json federated,
                 const std::vector<Member>& members);
   bool EnsureFinalizer(kube::Client& host, nlohmann::json& federated);
+  // True when this generation of `federated` was found in sync less than ten passes ago: the
+  // members are then not read again yet (reading them every pass loaded the shared machine).
+  bool RecentlyInSync(const nlohmann::json& federated);
 
   std::vector<kube::Client*> clusters_;
   std::map<std::string, int> unserved_until_;  // "<cluster> <kind>" -> pass to ask again
+  std::map<std::string, std::pair<int64_t, int>> checked_;  // uid -> (generation, pass) in sync
   int passes_ = 0;
   int writes_ = 0;
 };
