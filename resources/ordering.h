@@ -14,6 +14,9 @@
 // | injector-before-injected-namespaces | MutatingWebhookConfig | Namespaces labelled                |
 // |                                     |                       | istio-injection=enabled            |
 // | mounted-config-before-workloads     | Secret / ConfigMap    | pod templates mounting it          |
+// | kubefed-members-before-federated-   | KubeFedCluster;       | federated objects (types.kubefed.io)|
+// |   objects                           | Namespace in a member | whose placement.clusters name it   |
+// |                                     | (across clusters)     | (member named as its cluster)      |
 // | values-before-placeholders          | value resource        | resources whose placeholders name it |
 // clang-format on
 #pragma once

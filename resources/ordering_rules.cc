@@ -132,6 +132,34 @@ Keys MountedRequires(const RuleSubject& s) {
   return keys;
 }
 
+// KubeFed: a federated object (types.kubefed.io) after the KubeFedClusters its
+// spec.placement.clusters names and after its namespace in each of those member clusters
+// (meshform names each KubeFedCluster after its topology cluster): so that apply makes the
+// namespaces before KubeFed propagates into them (a FederatedNamespace would otherwise create
+// the member's namespace before meshform does), and destroy deletes the federated object, and
+// so waits until its sync controller has deleted the member objects, before the members'
+// namespaces go and before the members leave the federation.
+Keys KubefedMemberProvides(const RuleSubject& s) {
+  if (s.kind == "Namespace" && s.api_version == "v1") return {Key(s, {s.name})};
+  if (s.kind != "KubeFedCluster" || Group(s.api_version) != "core.kubefed.io") return {};
+  return {Key(s, {"KubeFedCluster", s.name})};
+}
+Keys KubefedMemberRequires(const RuleSubject& s) {
+  if (Group(s.api_version) != "types.kubefed.io") return {};
+  const json* spec = Field(Object(s), "spec");
+  const json* placement = spec ? Field(*spec, "placement") : nullptr;
+  const json* clusters = placement ? Field(*placement, "clusters") : nullptr;
+  if (clusters == nullptr || !clusters->is_array()) return {};
+  Keys keys;
+  for (const auto& c : *clusters) {
+    std::string_view member = StringField(c, "name");
+    keys.push_back(Key(s, {"KubeFedCluster", member}));
+    // The Namespace s.ns in cluster `member` (keys are "<cluster>|...").
+    if (!s.ns.empty()) keys.push_back(std::string(member) + "|" + std::string(s.ns));
+  }
+  return keys;
+}
+
 Keys ValueProvides(const RuleSubject& s) {
   return s.resource->is_value() ? Keys{s.resource->address} : Keys{};
 }
@@ -152,6 +180,7 @@ const std::vector<OrderingRule>& OrderingRules() {
       {"roles-before-bindings", RoleProvides, RoleRequires},
       {"injector-before-injected-namespaces", InjectorProvides, InjectorRequires},
       {"mounted-config-before-workloads", MountedProvides, MountedRequires},
+      {"kubefed-members-before-federated-objects", KubefedMemberProvides, KubefedMemberRequires},
       {"values-before-placeholders", ValueProvides, ValueRequires},
   };
   return rules;

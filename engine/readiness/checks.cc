@@ -2,7 +2,9 @@
 // (cli-utils), `kubectl rollout status` and Helm's ready checker; see notes/kube-api.md §9.
 #include "engine/readiness/checks.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include "engine/values/lb_address.h"
 #include "engine/values/token.h"
@@ -97,6 +99,42 @@ ReadinessResult DeploymentAvailable(const json& live) {
   }
   if (available < wanted) return ReadinessResult::InProgress(counts("available", available));
   return ReadinessResult::Ready(counts("available", available));
+}
+
+// KubeFed v0.x status (pkg/controller/sync/status): status.observedGeneration,
+// conditions[type=Propagation] True when every placed cluster is in sync (reason CheckClusters
+// when not), clusters[] {name, status} with status empty when the cluster is in sync.
+ReadinessResult KubefedPropagated(const json& live) {
+  if (std::string lag = GenerationLag(live, true); !lag.empty()) {
+    return ReadinessResult::InProgress(lag);
+  }
+  std::string problems;
+  const json& clusters = Field(Field(live, "status"), "clusters");
+  std::vector<std::string> in_sync;
+  for (const json& c : clusters.is_array() ? clusters : json::array()) {
+    std::string status = StringField(c, "status");
+    if (status.empty()) {
+      in_sync.push_back(StringField(c, "name"));
+    } else {
+      problems += (problems.empty() ? "" : ", ") + StringField(c, "name") + ": " + status;
+    }
+  }
+  const json* propagation = FindCondition(live, "Propagation");
+  if (propagation == nullptr) return ReadinessResult::InProgress("not yet propagated");
+  if (StringField(*propagation, "status") != "True") {
+    std::string reason = StringField(*propagation, "reason");
+    return ReadinessResult::InProgress("propagation " + (reason.empty() ? "pending" : reason) +
+                                       (problems.empty() ? "" : " (" + problems + ")"));
+  }
+  const json& placed = Field(Field(Field(live, "spec"), "placement"), "clusters");
+  for (const json& c : placed.is_array() ? placed : json::array()) {
+    std::string name = StringField(c, "name");
+    if (std::find(in_sync.begin(), in_sync.end(), name) == in_sync.end()) {
+      return ReadinessResult::InProgress("not yet propagated to cluster " + name);
+    }
+  }
+  return ReadinessResult::Ready("propagated to " + std::to_string(in_sync.size()) + " cluster" +
+                                (in_sync.size() == 1 ? "" : "s"));
 }
 
 ReadinessResult LoadBalancerAddress(const json& live) {

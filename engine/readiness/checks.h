@@ -20,6 +20,10 @@ ReadinessResult CrdEstablished(const nlohmann::json& live);
 ReadinessResult DeploymentAvailable(const nlohmann::json& live);
 ReadinessResult LoadBalancerAddress(const nlohmann::json& live);
 ReadinessResult TokenIssued(const nlohmann::json& live);
+// KubeFed's Federated<Kind> objects: the sync controller observed this generation, its
+// Propagation condition is True and every cluster of spec.placement.clusters is listed in
+// status.clusters without an error status.
+ReadinessResult KubefedPropagated(const nlohmann::json& live);
 ReadinessResult ReadyCondition(const nlohmann::json& live);
 ReadinessResult Exists(const nlohmann::json& live);
 

@@ -46,6 +46,11 @@ const std::vector<ReadinessRule>& ReadinessRules() {
       {"apps", "Deployment", nullptr, "Deployment available", DeploymentAvailable},
       {"", "Service", IsLoadBalancerService, "Service load-balancer address", LoadBalancerAddress},
       {"", "Secret", IsServiceAccountTokenSecret, "service-account token issued", TokenIssued},
+      // KubeFed's federated types (the ones meshform writes, and Service): propagated to every
+      // placed member cluster by the sync controller.
+      {"types.kubefed.io", "FederatedNamespace", nullptr, "KubeFed propagated", KubefedPropagated},
+      {"types.kubefed.io", "FederatedDeployment", nullptr, "KubeFed propagated", KubefedPropagated},
+      {"types.kubefed.io", "FederatedService", nullptr, "KubeFed propagated", KubefedPropagated},
       // Kinds that are ready as soon as they exist, even if a Ready condition shows up.
       {"", "ConfigMap", nullptr, "exists", Exists},
       {"", "Secret", nullptr, "exists", Exists},

@@ -1,7 +1,9 @@
 // meshform-local-stand-ins: the kubelet and cloud controller that local clusters lack (as kwok
 // and cloud-provider-kind do elsewhere). For each named kubeconfig context it starts Pending
 // pods and gives LoadBalancer Services an address on 127.0.0.0/8, through the status
-// subresource, until SIGTERM or SIGINT.
+// subresource; across all of them it runs KubeFed's sync controller (kubefed_sync.h: any
+// cluster with KubeFedClusters is a host, its members are the other contexts), until SIGTERM
+// or SIGINT.
 //
 //   meshform-local-stand-ins --kubeconfig PATH [--period-ms N] CONTEXT...
 #include <signal.h>
@@ -14,16 +16,30 @@
 
 #include "engine/kube/client.h"
 #include "tools/stand-ins/cluster_worker.h"
+#include "tools/stand-ins/kubefed_worker.h"
 
 namespace {
 
 using meshform::standins::ClusterWorker;
+using meshform::standins::KubefedWorker;
 
 struct Arguments {
   std::string kubeconfig;
   std::chrono::milliseconds period{200};
   std::vector<std::string> contexts;
 };
+
+// The KubeFed stand-in's own clients: its writes carry its own field manager and user agent.
+std::unique_ptr<KubefedWorker> MakeKubefedWorker(const Arguments& args) {
+  meshform::kube::ClientOptions options;
+  options.field_manager = "kubefed-controller-manager";
+  options.user_agent = "kubefed-sync-stand-in";
+  std::vector<std::unique_ptr<meshform::kube::Client>> clients;
+  for (const std::string& context : args.contexts) {
+    clients.push_back(meshform::kube::Client::ForContext(context, args.kubeconfig, options));
+  }
+  return std::make_unique<KubefedWorker>(std::move(clients), args.period);
+}
 
 int Usage() {
   spdlog::error("usage: meshform-local-stand-ins --kubeconfig PATH [--period-ms N] CONTEXT...");
@@ -64,20 +80,24 @@ int main(int argc, char** argv) {
   if (!Parse(argc, argv, args)) return Usage();
   sigset_t stop_signals = BlockStopSignals();
   std::vector<std::unique_ptr<ClusterWorker>> workers;
+  std::unique_ptr<KubefedWorker> kubefed;
   try {
     for (size_t i = 0; i < args.contexts.size(); ++i) {
       auto client = meshform::kube::Client::ForContext(args.contexts[i], args.kubeconfig);
       workers.push_back(
           std::make_unique<ClusterWorker>(std::move(client), static_cast<int>(i), args.period));
     }
+    kubefed = MakeKubefedWorker(args);
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
     return 1;
   }
   for (auto& worker : workers) worker->Start();
+  kubefed->Start();
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   spdlog::info("stopping on signal {}", strsignal(signal_number));
   for (auto& worker : workers) worker->Stop();
+  kubefed->Stop();
   return 0;
 }

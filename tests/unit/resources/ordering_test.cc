@@ -31,7 +31,27 @@ TEST(Ordering, RuleNamesAreTheDocumentedTable) {
                        "crds-before-custom-resources", "namespaces-before-contents",
                        "service-accounts-before-users", "roles-before-bindings",
                        "injector-before-injected-namespaces", "mounted-config-before-workloads",
-                       "values-before-placeholders"}));
+                       "kubefed-members-before-federated-objects", "values-before-placeholders"}));
+}
+
+// So that destroy deletes a FederatedDeployment, and waits for KubeFed to delete its member
+// objects, before the members it is placed on leave the federation.
+TEST(Ordering, KubefedMembersBeforeFederatedObjectsPlacedOnThem) {
+  json fed = Meta("types.kubefed.io/v1beta1", "FederatedDeployment", "hello", "sample");
+  fed["spec"]["placement"]["clusters"] = {{{"name", "east"}}};
+  ResourceSet set = {Obj("host", Meta("core.kubefed.io/v1beta1", "KubeFedCluster", "east",
+                                      "kube-federation-system")),
+                     Obj("host", Meta("core.kubefed.io/v1beta1", "KubeFedCluster", "west",
+                                      "kube-federation-system")),
+                     Obj("host", fed), Obj("east", Meta("v1", "Namespace", "sample")),
+                     Obj("west", Meta("v1", "Namespace", "sample"))};
+  ApplyOrderingRules(set);
+  EXPECT_TRUE(DependsOn(set[2], set[0].address));
+  EXPECT_FALSE(DependsOn(set[2], set[1].address));
+  // Its namespace in the member it is placed on (across clusters), so that KubeFed never makes
+  // a namespace meshform is about to create.
+  EXPECT_TRUE(DependsOn(set[2], set[3].address));
+  EXPECT_FALSE(DependsOn(set[2], set[4].address));
 }
 
 TEST(Ordering, CrdBeforeItsCustomResourcesInTheSameClusterOnly) {

@@ -177,6 +177,68 @@ TEST(GenericRule, UnknownKindsWithoutConditionsAreReadyButNeedALook) {
   EXPECT_TRUE(ReadyOnceExists(config_map));
 }
 
+// A FederatedDeployment placed on beijing and shanghai, with KubeFed v0.x's status.
+json FederatedDeployment(json status, int generation = 2) {
+  return {
+      {"apiVersion", "types.kubefed.io/v1beta1"},
+      {"kind", "FederatedDeployment"},
+      {"metadata", {{"name", "helloworld"}, {"namespace", "sample"}, {"generation", generation}}},
+      {"spec", {{"placement", {{"clusters", {{{"name", "beijing"}}, {{"name", "shanghai"}}}}}}}},
+      {"status", std::move(status)}};
+}
+
+json Propagation(const std::string& status, const std::string& reason = "") {
+  json condition = {{"type", "Propagation"}, {"status", status}};
+  if (!reason.empty()) condition["reason"] = reason;
+  return json::array({condition});
+}
+
+TEST(KubefedRule, ReadyWhenPropagatedToEveryPlacedCluster) {
+  json fed = FederatedDeployment({{"observedGeneration", 2},
+                                  {"conditions", Propagation("True")},
+                                  {"clusters", {{{"name", "shanghai"}}, {{"name", "beijing"}}}}});
+  EXPECT_EQ(RuleFor(fed).name, "KubeFed propagated");
+  EXPECT_EQ(StateOf(fed), Readiness::kReady);
+  EXPECT_EQ(MessageOf(fed), "propagated to 2 clusters");
+}
+
+TEST(KubefedRule, NoStatusYetIsInProgress) {
+  EXPECT_EQ(StateOf(FederatedDeployment(json::object())), Readiness::kInProgress);
+}
+
+TEST(KubefedRule, StaleGenerationIsInProgressEvenWhenTrue) {
+  json fed = FederatedDeployment({{"observedGeneration", 1},
+                                  {"conditions", Propagation("True")},
+                                  {"clusters", {{{"name", "beijing"}}, {{"name", "shanghai"}}}}});
+  EXPECT_EQ(StateOf(fed), Readiness::kInProgress);
+  EXPECT_NE(MessageOf(fed).find("generation 2"), std::string::npos);
+}
+
+TEST(KubefedRule, ClusterWithErrorStatusIsNamed) {
+  json fed = FederatedDeployment(
+      {{"observedGeneration", 2},
+       {"conditions", Propagation("False", "CheckClusters")},
+       {"clusters", {{{"name", "beijing"}}, {{"name", "shanghai"}, {"status", "AlreadyExists"}}}}});
+  EXPECT_EQ(StateOf(fed), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(fed), "propagation CheckClusters (shanghai: AlreadyExists)");
+}
+
+TEST(KubefedRule, PlacedClusterMissingFromStatusIsInProgress) {
+  json fed = FederatedDeployment({{"observedGeneration", 2},
+                                  {"conditions", Propagation("True")},
+                                  {"clusters", {{{"name", "beijing"}}}}});
+  EXPECT_EQ(StateOf(fed), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(fed), "not yet propagated to cluster shanghai");
+}
+
+TEST(KubefedRule, FederatedNamespaceAndServiceUseTheSameRule) {
+  for (const char* kind : {"FederatedNamespace", "FederatedService"}) {
+    json fed = FederatedDeployment(json::object());
+    fed["kind"] = kind;
+    EXPECT_EQ(RuleFor(fed).name, "KubeFed propagated") << kind;
+  }
+}
+
 TEST(Table, EveryRowHasANameAndACheck) {
   for (const ReadinessRule& rule : ReadinessRules()) {
     EXPECT_FALSE(rule.kind.empty());
