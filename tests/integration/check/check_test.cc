@@ -2,9 +2,10 @@
 // the seed example:
 //   * fresh clusters: `check --pre` passes on the seed and its JSON follows
 //     schemas/check.schema.json; before an apply `check` reports the drift; after an apply of
-//     examples/direct (the seed's mesh and workloads without KubeFed: nothing propagates
-//     KubeFed's objects on the local clusters yet, issue 15, so the seed's member Deployments
-//     never appear and its workloads check fails there) `check` passes; destroy cleans up;
+//     examples/direct (the seed's mesh and workloads without KubeFed, so that the faults below
+//     are made on objects meshform writes itself) `check` passes; destroy cleans up (the seed
+//     itself checks clean after apply in SeedEndState, with the local KubeFed stand-in);
+//   * the multi-primary example (three clusters, an istiod each) checks clean after apply;
 //   * on that one applied mesh, each fault is caught and named by cluster with its hint: istiod
 //     scaled to zero (`--wait` fails at its deadline, and turns green when it is scaled back up
 //     during the wait), the network label removed from istio-system, a Service port changed in
@@ -422,6 +423,26 @@ TEST(CheckOnClusters, AnUnreachableContextIsNamedWithItsServer) {
       << r.out;
   EXPECT_EQ(r.out.find("\u00d7 beijing"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("1 cannot be used"), std::string::npos) << r.out;
+}
+
+TEST(CheckOnClusters, TheMultiPrimaryExampleChecksCleanAfterApply) {
+  TestContexts(3);
+  const std::string file =
+      std::string(MESHFORM_SOURCE_DIR) + "/examples/multi-primary/topology.yaml";
+  auto applied = Meshform("apply -auto-approve -f " + file);
+  ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
+  auto checked = Meshform("check -o json -f " + file);
+  EXPECT_EQ(checked.exit_code, 0) << checked.out << checked.err;
+  json doc = ParseOrFail(checked);
+  EXPECT_EQ(SchemaViolations("check.schema.json", doc), std::vector<std::string>{});
+  EXPECT_EQ(doc.value("result", ""), "pass") << doc.dump(2);
+  // Every primary reads the two others: a remote secret per pair, each reviewed.
+  size_t remote_secrets = 0;
+  for (const auto& c : Category(doc, "control-plane").value("checks", json::array()))
+    remote_secrets += c.value("name", "") == "remote-secret" ? 1 : 0;
+  EXPECT_EQ(remote_secrets, 6u) << doc.dump(2);
+  auto destroyed = Meshform("destroy -auto-approve -f " + file);
+  EXPECT_EQ(destroyed.exit_code, 0) << destroyed.out << destroyed.err;
 }
 
 }  // namespace
