@@ -6,6 +6,7 @@
 #include "engine/cli/previous_run_warning.h"
 #include "engine/cli/state_cleanup.h"
 #include "engine/cli/views/check_text.h"
+#include "engine/kube/retry.h"
 #include "engine/state/lock.h"
 
 namespace meshform::cli {
@@ -37,7 +38,9 @@ std::vector<std::string> ClusterNames(const Planned& planned) {
 
 std::optional<LockedPlan> PlanUnderLock(const PlanRequest& request, const apply::RunOptions& run,
                                         bool preflight) {
-  auto planned = LoadAndConnect(request, std::cerr);
+  PlanRequest for_run = request;
+  for_run.unreachable_budget = kube::kRunUnreachableBudget;  // ride out an API server's restart
+  auto planned = LoadAndConnect(for_run, std::cerr);
   if (!planned) return std::nullopt;
   LockedPlan locked{std::move(*planned), nullptr};
   const std::string host = InventoryClusterOf(locked.planned);

@@ -42,7 +42,9 @@ std::optional<Planned> LoadAndConnect(const PlanRequest& request, std::ostream& 
   try {
     auto clients = [&] {
       PhaseTimer timer("connect clients");
-      return ConnectClients(compiled->topology, request.kubeconfig);
+      kube::ClientOptions options;
+      options.retry.unreachable_budget = request.unreachable_budget;
+      return ConnectClients(compiled->topology, request.kubeconfig, options);
     }();
     PhaseTimer timer("hash topology");
     std::string hash = plan::TopologyHash(request.file, compiled->resources);

@@ -21,6 +21,9 @@ struct PlanRequest {
   std::string file;
   std::string kubeconfig;  // "" = kubectl's rules
   plan::PlanOptions options;
+  // Of the clients: how long a request keeps retrying a cluster it cannot reach (kube/retry.h).
+  // apply and destroy ride out an API server's restart; plan and check fail fast.
+  std::chrono::seconds unreachable_budget{0};
 };
 
 struct Planned {

@@ -10,7 +10,10 @@ Backoff::Backoff(RetryPolicy policy, uint64_t seed) : policy_(policy), rng_(seed
 
 bool Backoff::ShouldRetry(int attempt, const ApiError& error, Duration elapsed) const {
   if (error.code() == 429) return elapsed < policy_.throttle_budget;
-  return attempt < policy_.max_attempts && IsTransient(error);
+  if (!IsTransient(error)) return false;
+  if (attempt < policy_.max_attempts) return true;
+  return error.reason() == kRetryableTransportReason && error.code() == 0 &&
+         elapsed < policy_.unreachable_budget;
 }
 
 Duration Backoff::DelayFor(int attempt, const ApiError& error) {

@@ -18,10 +18,17 @@ struct RetryPolicy {
   // later, typically API Priority and Fairness shedding load): until this much time has passed
   // since it was first sent, however many 429s that takes.
   std::chrono::seconds throttle_budget{120};
+  // How long one request keeps retrying a server it cannot reach at all (connection refused or
+  // reset: an API server restarting or failing over) once max_attempts are spent: until this
+  // much time has passed since it was first sent. 0 (the default): max_attempts only. apply and
+  // destroy set it (kRunUnreachableBudget), so that a run rides out an API server's restart.
+  std::chrono::seconds unreachable_budget{0};
   std::chrono::milliseconds base_delay{200};
   std::chrono::milliseconds max_delay{30000};
   double jitter = 0.5;  // delay is multiplied by a random factor in [1, 1 + jitter)
 };
+
+inline constexpr std::chrono::seconds kRunUnreachableBudget{45};
 
 class Backoff {
  public:

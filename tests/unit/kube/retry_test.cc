@@ -166,6 +166,28 @@ TEST_F(KubeRetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
   EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
 }
 
+// An API server that cannot be reached at all (refused, reset: restarting) is retried past
+// max_attempts for unreachable_budget since the first send, when the budget is set (apply and
+// destroy); other transient errors and fatal transport failures are not.
+TEST(KubeBackoff, AnUnreachableServerIsRetriedForItsBudgetAfterTheAttempts) {
+  RetryPolicy policy;
+  policy.max_attempts = 6;
+  Backoff none(policy, 1);
+  policy.unreachable_budget = seconds(45);
+  Backoff budget(policy, 1);
+  RequestContext context;
+  TransportError refused(context, 0, kRetryableTransportReason, "Connection refused");
+  TransportError tls(context, 0, kFatalTransportReason, "SSL certificate problem");
+  ServerError unavailable(context, 503, "ServiceUnavailable", "unavailable");
+  EXPECT_TRUE(none.ShouldRetry(5, refused, seconds(3)));
+  EXPECT_FALSE(none.ShouldRetry(6, refused, seconds(10)));
+  EXPECT_TRUE(budget.ShouldRetry(6, refused, seconds(10)));
+  EXPECT_TRUE(budget.ShouldRetry(9, refused, seconds(44)));
+  EXPECT_FALSE(budget.ShouldRetry(9, refused, seconds(46)));
+  EXPECT_FALSE(budget.ShouldRetry(6, unavailable, seconds(10)));
+  EXPECT_FALSE(budget.ShouldRetry(1, tls, seconds(1)));
+}
+
 TEST_F(KubeRetryTest, PostIsRetriedOnlyWhenItWasNeverSent) {
   json cm = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"metadata", {{"name", "cm"}}}};
   cluster.transport->EnqueueFailure({"Connection refused", true, true});
