@@ -26,13 +26,13 @@ class WaitsAdapter : public Waiter {
   // beyond those, and ready steps start at once.
   void WaitReady(kube::Client& client, const nlohmann::json& object) override {
     if (readiness::ReadyOnceExists(object)) return;
+    SlotGivenBack waiting;  // outlives `timed`: taking the slot again is not counted as waiting
     Timed timed(*this);
-    SlotGivenBack waiting;
     readiness::WaitUntilReady(client, object, options_);
   }
   void WaitGone(kube::Client& client, const kube::ObjectRef& ref, const std::string& uid) override {
+    SlotGivenBack waiting;  // outlives `timed`: taking the slot again is not counted as waiting
     Timed timed(*this);
-    SlotGivenBack waiting;
     readiness::WaitUntilGone(client, ref, uid, options_);
   }
 

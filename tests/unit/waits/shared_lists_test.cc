@@ -40,6 +40,14 @@ json ListOf(int count, int available) {
           {"items", items}};
 }
 
+kube::HttpResponse ListForbidden() {
+  kube::HttpResponse forbidden;
+  forbidden.status = 403;
+  forbidden.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden",)"
+                   R"("message":"deployments is forbidden","code":403})";
+  return forbidden;
+}
+
 kube::ObjectRef Ref(const std::string& name) { return {"apps/v1", "Deployment", "team", name}; }
 
 TEST(SharedLists, OneListServesEveryWaitThatAsksForNoNewerState) {
@@ -67,10 +75,7 @@ TEST(SharedLists, OneListServesEveryWaitThatAsksForNoNewerState) {
 
 TEST(SharedLists, AFailedListIsThrownToItsSenderAndTheNextWaitSendsAgain) {
   FakeCluster cluster;
-  kube::HttpResponse forbidden;
-  forbidden.status = 403;
-  forbidden.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden",)"
-                   R"("message":"deployments is forbidden","code":403})";
+  kube::HttpResponse forbidden = ListForbidden();
   cluster.Script(kList, {forbidden, FakeCluster::Ok(ListOf(1, 1))});
   SharedLists lists(&cluster.clock());
   const kube::TimePoint asked = cluster.clock().Now();
@@ -109,10 +114,7 @@ TEST(SharedLists, ConcurrentWaitsShareTheirLists) {
 // A user who may get but not list: the wait falls back to its own GETs and still ends ready.
 TEST(SharedLists, AWaitThatMayNotListReadsByGet) {
   FakeCluster cluster;
-  kube::HttpResponse forbidden;
-  forbidden.status = 403;
-  forbidden.body = R"({"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Forbidden",)"
-                   R"("message":"deployments is forbidden","code":403})";
+  kube::HttpResponse forbidden = ListForbidden();
   cluster.Script(kList, {forbidden});
   const std::string path = std::string(kList) + "/web0";
   cluster.ScriptObjects(path, {Deployment("web0", 0), Deployment("web0", 1)});
