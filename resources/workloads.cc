@@ -22,6 +22,12 @@ json Patch(const std::string& path, const json& value) {
   return {{"path", path}, {"value", value}};
 }
 
+// A label the base Deployment lacks: KubeFed's default op, replace, fails on a missing member.
+// (Labels the base has keep the default, as the seed writes them.)
+json LabelPatch(const std::string& path, const json& value) {
+  return {{"op", "add"}, {"path", path}, {"value", value}};
+}
+
 }  // namespace
 
 std::string PointerToken(const std::string& key) {
@@ -74,11 +80,13 @@ json OverridePatches(const topology::Workload& w, const std::string& cluster) {
   const auto* o = FindOverride(w, cluster);
   if (o == nullptr) return patches;
   if (o->image) patches.push_back(Patch("/spec/template/spec/containers/0/image", *o->image));
+  const json base_labels = DeploymentObject(w)["metadata"]["labels"];
   for (const auto& [k, v] : o->labels) {
     std::string token = PointerToken(k);
-    patches.push_back(Patch("/spec/template/metadata/labels/" + token, v));
-    patches.push_back(Patch("/spec/selector/matchLabels/" + token, v));
-    patches.push_back(Patch("/metadata/labels/" + token, v));
+    auto patch = base_labels.contains(k) ? Patch : LabelPatch;
+    patches.push_back(patch("/spec/template/metadata/labels/" + token, v));
+    patches.push_back(patch("/spec/selector/matchLabels/" + token, v));
+    patches.push_back(patch("/metadata/labels/" + token, v));
   }
   if (o->replicas) patches.push_back(Patch("/spec/replicas", *o->replicas));
   return patches;

@@ -6,6 +6,7 @@
 #include <set>
 #include <vector>
 
+#include "engine/ssa/editable_content.h"
 #include "engine/ssa/field_set.h"
 #include "engine/ssa/object_diff.h"
 
@@ -49,19 +50,8 @@ bool Overlap(const ssa::FieldSet::Node& a, const ssa::FieldSet::Node& b) {
 
 }  // namespace
 
-json EditableContent(const json& object) {
-  json out = object;
-  out.erase("status");
-  if (out.contains("metadata") && out["metadata"].is_object()) {
-    for (const char* key : {"resourceVersion", "managedFields", "generation"}) {
-      out["metadata"].erase(key);
-    }
-  }
-  return out;
-}
-
 bool Edited(const json& before, const json& after) {
-  return EditableContent(before) != EditableContent(after);
+  return ssa::EditableContent(before) != ssa::EditableContent(after);
 }
 
 std::string DescribeMove(const json& before, const json& after) {

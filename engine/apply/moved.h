@@ -10,11 +10,8 @@
 
 namespace meshform::apply {
 
-// The object without status, resourceVersion, managedFields and generation: what two reads of
-// an object nobody edited have in common.
-nlohmann::json EditableContent(const nlohmann::json& object);
-
-// True when `after` differs from `before` in more than the server's and controllers' fields.
+// True when `after` differs from `before` in more than the server's and controllers' fields
+// (ssa::EditableContent).
 bool Edited(const nlohmann::json& before, const nlohmann::json& after);
 
 // "resourceVersion 12 → 15, written by kubectl-edit (Update)": what moved and who wrote it
@@ -26,9 +23,9 @@ std::string DescribeMove(const nlohmann::json& before, const nlohmann::json& aft
 // been carried out, its answer lost) and that found the object existing: true when that earlier
 // try created it, not someone else: meshform's apply manages it, and no other manager of the
 // main resource co-owns any of meshform's fields. (A create that was sent once and found the
-// object existing was always someone else's.) Someone who created it with the same content co-owns them once meshform's
-// apply went over it (equal values are shared); a controller that only added fields of its own
-// since (the token controller's `secrets` of a ServiceAccount) does not.
+// object existing was always someone else's.) Someone who created it with the same content co-owns
+// them once meshform's apply went over it (equal values are shared); a controller that only added
+// fields of its own since (the token controller's `secrets` of a ServiceAccount) does not.
 bool CreatedByThisWrite(const nlohmann::json& object);
 
 }  // namespace meshform::apply

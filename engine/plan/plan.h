@@ -38,9 +38,13 @@ struct Change {
   std::optional<nlohmann::json> live;
   std::string planned_resource_version;  // live metadata.resourceVersion ("" when absent)
   std::string planned_uid;               // live metadata.uid ("" when absent)
-  ssa::ObjectDiff diff;                  // field changes (objects; empty for create/delete)
-  std::string reason;                    // why: replace, reissue, delete, adopt
-  bool adopt = false;                    // exists without meshform's labels; --adopt given
+  // ssa::EditableContentDigest of the live object ("" when absent): a saved plan whose object's
+  // resourceVersion moved only through status and the like is still the plan that was shown.
+  // Not written to plan files for sensitive objects (a digest of Secret data stays in memory).
+  std::string planned_content_digest;
+  ssa::ObjectDiff diff;  // field changes (objects; empty for create/delete)
+  std::string reason;    // why: replace, reissue, delete, adopt
+  bool adopt = false;    // exists without meshform's labels; --adopt given
 };
 
 struct Plan {

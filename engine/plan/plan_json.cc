@@ -38,6 +38,9 @@ json ChangeToJson(const Change& c) {
             {"planned_uid", c.planned_uid},
             {"depends_on", c.resource.depends_on},
             {"sensitive", sensitive}};
+  if (!sensitive && !c.planned_content_digest.empty()) {
+    j["planned_content_digest"] = c.planned_content_digest;
+  }
   if (c.resource.is_object()) {
     j["apiVersion"] = c.resource.api_version();
     j["kind"] = c.resource.object_kind();

@@ -13,6 +13,7 @@
 //     "apiVersion", "kind", "namespace", "name",            (objects)
 //     "value_type",                                        (values)
 //     "planned_resource_version": "...", "planned_uid": "...",
+//     "planned_content_digest": "sha256:...",      (live objects, not sensitive ones)
 //     "depends_on": ["..."],
 //     "sensitive": bool,
 //     "fields": [{"op": "add"|"change"|"remove", "path": ".spec.x", "before": v, "after": v}],

@@ -8,6 +8,7 @@
 #include "engine/plan/resolve_values.h"
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
+#include "engine/ssa/editable_content.h"
 #include "engine/ssa/immutable_fields.h"
 #include "engine/util/parallelism.h"
 #include "engine/util/phase_timer.h"
@@ -183,6 +184,7 @@ class Planner {
     if (c.live) {
       c.planned_resource_version = c.live->at("metadata").value("resourceVersion", "");
       c.planned_uid = c.live->at("metadata").value("uid", "");
+      c.planned_content_digest = ssa::EditableContentDigest(*c.live);
     }
     Decide(c);
     return c;
@@ -250,6 +252,7 @@ class Planner {
       c.resource = resources::MakeObject(c.cluster, Identity(object), input_.topology_name, {});
       c.planned_resource_version = object.at("metadata").value("resourceVersion", "");
       c.planned_uid = object.at("metadata").value("uid", "");
+      c.planned_content_digest = ssa::EditableContentDigest(object);
       pruned.push_back(std::move(c));
     }
     OrderPrunes(pruned);

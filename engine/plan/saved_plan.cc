@@ -49,7 +49,8 @@ SavedPlan ReadSavedPlan(const std::string& path) {
     }
     for (const auto& c : doc.at("changes")) {
       saved.changes[c.at("address")] = {c.at("action"), c.value("planned_resource_version", ""),
-                                        c.value("planned_uid", "")};
+                                        c.value("planned_uid", ""),
+                                        c.value("planned_content_digest", "")};
     }
   } catch (const std::exception& e) {
     throw Error("plan file " + path + " is not a meshform plan: " + e.what());
@@ -65,7 +66,8 @@ SavedPlan SavedPlanOf(const Plan& plan, const std::string& topology_file) {
   saved.adopt = plan.adopt;
   saved.targets = plan.targets;
   for (const auto& c : plan.changes) {
-    saved.changes[c.address] = {ActionName(c.action), c.planned_resource_version, c.planned_uid};
+    saved.changes[c.address] = {ActionName(c.action), c.planned_resource_version, c.planned_uid,
+                                c.planned_content_digest};
   }
   return saved;
 }
@@ -85,7 +87,11 @@ std::vector<std::string> StalePlanProblems(const SavedPlan& saved, const Plan& f
       continue;
     }
     const SavedChange& s = it->second;
-    if (s.resource_version != c.planned_resource_version || s.uid != c.planned_uid) {
+    // The object moved: stale unless only the server and controllers wrote to it since
+    // (status, managedFields' times), which the editable content's digest tells.
+    bool moved = s.resource_version != c.planned_resource_version &&
+                 (s.content_digest.empty() || s.content_digest != c.planned_content_digest);
+    if (moved || s.uid != c.planned_uid) {
       problems.push_back(
           c.address + ": changed in the cluster since the plan was made (resourceVersion " +
           (s.resource_version.empty() ? "none" : s.resource_version) + " -> " +

@@ -17,6 +17,7 @@ struct SavedChange {
   std::string action;
   std::string resource_version;
   std::string uid;
+  std::string content_digest;  // "" for sensitive objects and plans of older meshform versions
 };
 
 struct SavedPlan {
@@ -38,7 +39,9 @@ SavedPlan ReadSavedPlan(const std::string& path);
 // (after a confirmation prompt) is still the plan that was shown.
 SavedPlan SavedPlanOf(const Plan& plan, const std::string& topology_file);
 
-// Why `fresh` (a new plan of the same topology) is not the saved plan; empty when it is.
+// Why `fresh` (a new plan of the same topology) is not the saved plan; empty when it is. An
+// object whose resourceVersion moved is stale unless its editable content's digest is the one
+// the saved plan recorded (only status and the like moved: an HPA's controller, every 15 s).
 std::vector<std::string> StalePlanProblems(const SavedPlan& saved, const Plan& fresh);
 
 }  // namespace meshform::plan

@@ -101,6 +101,84 @@ ReadinessResult DeploymentAvailable(const json& live) {
   return ReadinessResult::Ready(counts("available", available));
 }
 
+ReadinessResult StatefulSetReady(const json& live) {
+  if (std::string lag = GenerationLag(live, true); !lag.empty()) {
+    return ReadinessResult::InProgress(lag);
+  }
+  const json& spec = Field(live, "spec");
+  const json& status = Field(live, "status");
+  int64_t wanted = IntField(spec, "replicas", 1);
+  auto counts = [&](const std::string& what, int64_t have) {
+    return std::to_string(have) + " of " + std::to_string(wanted) + " replicas " + what;
+  };
+  if (int64_t replicas = IntField(status, "replicas", 0); replicas < wanted) {
+    return ReadinessResult::InProgress(counts("created", replicas));
+  }
+  if (int64_t ready = IntField(status, "readyReplicas", 0); ready < wanted) {
+    return ReadinessResult::InProgress(counts("ready", ready));
+  }
+  const json& strategy = Field(spec, "updateStrategy");
+  if (StringField(strategy, "type") == "OnDelete") {
+    return ReadinessResult::Ready(counts("ready", wanted) + " (updateStrategy OnDelete)");
+  }
+  int64_t partition = IntField(Field(strategy, "rollingUpdate"), "partition", 0);
+  if (partition > 0) {
+    int64_t to_update = std::max<int64_t>(wanted - partition, 0);
+    if (int64_t updated = IntField(status, "updatedReplicas", 0); updated < to_update) {
+      return ReadinessResult::InProgress(std::to_string(updated) + " of " +
+                                         std::to_string(to_update) +
+                                         " replicas above the partition updated");
+    }
+    return ReadinessResult::Ready(counts("ready", wanted) + ", partitioned rollout done");
+  }
+  std::string current = StringField(status, "currentRevision");
+  std::string update = StringField(status, "updateRevision");
+  if (current != update) {
+    return ReadinessResult::InProgress("rolling out revision " + update + " (" +
+                                       std::to_string(IntField(status, "updatedReplicas", 0)) +
+                                       " of " + std::to_string(wanted) + " updated)");
+  }
+  return ReadinessResult::Ready(counts("ready", wanted));
+}
+
+ReadinessResult DaemonSetReady(const json& live) {
+  if (std::string lag = GenerationLag(live, true); !lag.empty()) {
+    return ReadinessResult::InProgress(lag);
+  }
+  const json& status = Field(live, "status");
+  if (!Field(status, "desiredNumberScheduled").is_number_integer()) {
+    return ReadinessResult::InProgress("no scheduling status yet");
+  }
+  int64_t desired = IntField(status, "desiredNumberScheduled", 0);
+  auto counts = [&](const std::string& what, int64_t have) {
+    return std::to_string(have) + " of " + std::to_string(desired) + " nodes' pods " + what;
+  };
+  if (int64_t updated = IntField(status, "updatedNumberScheduled", 0); updated < desired) {
+    return ReadinessResult::InProgress(counts("updated", updated));
+  }
+  if (int64_t available = IntField(status, "numberAvailable", 0); available < desired) {
+    return ReadinessResult::InProgress(counts("available", available));
+  }
+  return ReadinessResult::Ready(counts("available", desired));
+}
+
+ReadinessResult JobComplete(const json& live) {
+  const json& status = Field(live, "status");
+  if (const json* failed = FindCondition(live, "Failed");
+      failed && StringField(*failed, "status") == "True") {
+    return ReadinessResult::Failed("failed: " + StringField(*failed, "reason") + " " +
+                                   StringField(*failed, "message"));
+  }
+  std::string counts = std::to_string(IntField(status, "succeeded", 0)) + " succeeded, " +
+                       std::to_string(IntField(status, "active", 0)) + " active, " +
+                       std::to_string(IntField(status, "failed", 0)) + " failed";
+  if (ConditionStatus(live, "Complete") == "True") {
+    return ReadinessResult::Ready("complete (" + counts + ")");
+  }
+  if (StringField(status, "startTime").empty()) return ReadinessResult::InProgress("not started");
+  return ReadinessResult::InProgress("running (" + counts + ")");
+}
+
 // KubeFed v0.x status (pkg/controller/sync/status): status.observedGeneration,
 // conditions[type=Propagation] True when every placed cluster is in sync (reason CheckClusters
 // when not), clusters[] {name, status} with status empty when the cluster is in sync.

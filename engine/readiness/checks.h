@@ -18,6 +18,17 @@ std::string ConditionStatus(const nlohmann::json& object, const std::string& typ
 ReadinessResult NamespaceActive(const nlohmann::json& live);
 ReadinessResult CrdEstablished(const nlohmann::json& live);
 ReadinessResult DeploymentAvailable(const nlohmann::json& live);
+// kstatus's StatefulSet rule: generation observed, every wanted replica present and ready, and
+// the rollout done (every replica above the partition updated, currentRevision ==
+// updateRevision); with updateStrategy OnDelete only the counts decide.
+ReadinessResult StatefulSetReady(const nlohmann::json& live);
+// kstatus's DaemonSet rule: generation observed, and every node that should run a pod
+// (desiredNumberScheduled) runs an updated, available one.
+ReadinessResult DaemonSetReady(const nlohmann::json& live);
+// A Job is ready when it completed (condition Complete True) and failed when its Failed
+// condition is True. Stricter than kstatus (which calls a started Job current), like Helm's
+// --wait-for-jobs: what depends on a Job usually needs its result.
+ReadinessResult JobComplete(const nlohmann::json& live);
 ReadinessResult LoadBalancerAddress(const nlohmann::json& live);
 ReadinessResult TokenIssued(const nlohmann::json& live);
 // KubeFed's Federated<Kind> objects: the sync controller observed this generation, its

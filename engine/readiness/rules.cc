@@ -44,6 +44,9 @@ const std::vector<ReadinessRule>& ReadinessRules() {
       {"apiextensions.k8s.io", "CustomResourceDefinition", nullptr, "CRD Established",
        CrdEstablished},
       {"apps", "Deployment", nullptr, "Deployment available", DeploymentAvailable},
+      {"apps", "StatefulSet", nullptr, "StatefulSet ready", StatefulSetReady},
+      {"apps", "DaemonSet", nullptr, "DaemonSet available", DaemonSetReady},
+      {"batch", "Job", nullptr, "Job complete", JobComplete},
       {"", "Service", IsLoadBalancerService, "Service load-balancer address", LoadBalancerAddress},
       {"", "Secret", IsServiceAccountTokenSecret, "service-account token issued", TokenIssued},
       // KubeFed's federated types (the ones meshform writes, and Service): propagated to every

@@ -41,7 +41,8 @@ TEST(Workloads, ServicesOnlyForWorkloadsWithPorts) {
   ASSERT_EQ(set.size(), 2u);
   const auto& svc = Find(set, "shanghai/v1/Service/sample/helloworld");
   EXPECT_EQ(svc.object["spec"]["selector"], (json{{"app", "helloworld"}}));
-  EXPECT_EQ(svc.object["spec"]["ports"][0], (json{{"name", "http"}, {"port", 5000}, {"protocol", "TCP"}}));
+  EXPECT_EQ(svc.object["spec"]["ports"][0],
+            (json{{"name", "http"}, {"port", 5000}, {"protocol", "TCP"}}));
 }
 
 TEST(Workloads, OverridePatchesEscapeLabelKeysAndIncludeReplicas) {
@@ -53,6 +54,24 @@ TEST(Workloads, OverridePatchesEscapeLabelKeysAndIncludeReplicas) {
   EXPECT_EQ(patches.back(), (json{{"path", "/spec/replicas"}, {"value", 3}}));
   EXPECT_TRUE(OverridePatches(w, "beijing").empty());
   EXPECT_EQ(PointerToken("a~b/c"), "a~0b~1c");
+}
+
+// KubeFed applies clusterOverrides as RFC 6902 operations, `replace` by default, and replace
+// fails on a member that does not exist: a label the base Deployment lacks must be added.
+TEST(Workloads, OverridePatchesAddLabelsTheBaseDeploymentLacks) {
+  auto w = testing::SeedTopology().workloads[0];
+  w.overrides["shanghai"].labels = {{"example.com/tier", "b"}};
+  json patches = OverridePatches(w, "shanghai");
+  json operations = json::array();
+  for (const auto& p : patches) {
+    json op = p;
+    if (!op.contains("op")) op["op"] = "replace";
+    operations.push_back(op);
+  }
+  json placed = DeploymentObject(w).patch(operations);
+  EXPECT_EQ(placed["metadata"]["labels"]["example.com/tier"], "b");
+  EXPECT_EQ(placed["spec"]["selector"]["matchLabels"]["example.com/tier"], "b");
+  EXPECT_EQ(placed["spec"]["template"]["metadata"]["labels"]["example.com/tier"], "b");
 }
 
 }  // namespace

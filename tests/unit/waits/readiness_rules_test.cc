@@ -193,6 +193,85 @@ json Propagation(const std::string& status, const std::string& reason = "") {
   return json::array({condition});
 }
 
+json Workload(const std::string& api_version, const std::string& kind, const json& spec,
+              const json& status) {
+  return {{"apiVersion", api_version},
+          {"kind", kind},
+          {"metadata", {{"name", "w"}, {"namespace", "n"}, {"generation", 2}}},
+          {"spec", spec},
+          {"status", status}};
+}
+
+json StatefulSet(const json& spec, const json& status) {
+  return Workload("apps/v1", "StatefulSet", spec, status);
+}
+
+TEST(StatefulSetRule, ReadyWhenEveryReplicaIsReadyAndTheRolloutIsDone) {
+  json status = {{"observedGeneration", 2}, {"replicas", 3},          {"readyReplicas", 3},
+                 {"updatedReplicas", 3},    {"currentRevision", "a"}, {"updateRevision", "a"}};
+  json s = StatefulSet({{"replicas", 3}}, status);
+  EXPECT_EQ(RuleFor(s).name, "StatefulSet ready");
+  EXPECT_EQ(StateOf(s), Readiness::kReady);
+  status["readyReplicas"] = 2;
+  EXPECT_EQ(StateOf(StatefulSet({{"replicas", 3}}, status)), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(StatefulSet({{"replicas", 3}}, status)), "2 of 3 replicas ready");
+  status["readyReplicas"] = 3;
+  status["updateRevision"] = "b";
+  EXPECT_EQ(StateOf(StatefulSet({{"replicas", 3}}, status)), Readiness::kInProgress);
+  status["observedGeneration"] = 1;
+  status["updateRevision"] = "a";
+  EXPECT_EQ(StateOf(StatefulSet({{"replicas", 3}}, status)), Readiness::kInProgress);
+}
+
+TEST(StatefulSetRule, PartitionAndOnDeleteRollouts) {
+  json status = {{"observedGeneration", 2}, {"replicas", 4},          {"readyReplicas", 4},
+                 {"updatedReplicas", 1},    {"currentRevision", "a"}, {"updateRevision", "b"}};
+  json partitioned = {
+      {"replicas", 4},
+      {"updateStrategy", {{"type", "RollingUpdate"}, {"rollingUpdate", {{"partition", 2}}}}}};
+  EXPECT_EQ(StateOf(StatefulSet(partitioned, status)), Readiness::kInProgress);
+  status["updatedReplicas"] = 2;
+  EXPECT_EQ(StateOf(StatefulSet(partitioned, status)), Readiness::kReady);
+  json on_delete = {{"replicas", 4}, {"updateStrategy", {{"type", "OnDelete"}}}};
+  status["updatedReplicas"] = 0;
+  EXPECT_EQ(StateOf(StatefulSet(on_delete, status)), Readiness::kReady);
+}
+
+TEST(DaemonSetRule, ReadyWhenEveryNodeRunsAnUpdatedAvailablePod) {
+  json status = {{"observedGeneration", 2},
+                 {"desiredNumberScheduled", 2},
+                 {"updatedNumberScheduled", 2},
+                 {"numberAvailable", 1}};
+  json d = Workload("apps/v1", "DaemonSet", json::object(), status);
+  EXPECT_EQ(RuleFor(d).name, "DaemonSet available");
+  EXPECT_EQ(StateOf(d), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(d), "1 of 2 nodes' pods available");
+  d["status"]["numberAvailable"] = 2;
+  EXPECT_EQ(StateOf(d), Readiness::kReady);
+  d["status"]["updatedNumberScheduled"] = 1;
+  EXPECT_EQ(StateOf(d), Readiness::kInProgress);
+  EXPECT_EQ(StateOf(Workload("apps/v1", "DaemonSet", json::object(), {{"observedGeneration", 2}})),
+            Readiness::kInProgress);
+  EXPECT_EQ(StateOf(Workload("apps/v1", "DaemonSet", json::object(),
+                             {{"observedGeneration", 2}, {"desiredNumberScheduled", 0}})),
+            Readiness::kReady);
+}
+
+TEST(JobRule, ReadyWhenCompleteFailedWhenFailed) {
+  json running = {{"startTime", "2026-12-07T13:00:00Z"}, {"active", 1}};
+  json j = Workload("batch/v1", "Job", json::object(), running);
+  EXPECT_EQ(RuleFor(j).name, "Job complete");
+  EXPECT_EQ(StateOf(j), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(j), "running (0 succeeded, 1 active, 0 failed)");
+  EXPECT_EQ(MessageOf(Workload("batch/v1", "Job", json::object(), json::object())), "not started");
+  j["status"]["conditions"] = json::array({{{"type", "Complete"}, {"status", "True"}}});
+  EXPECT_EQ(StateOf(j), Readiness::kReady);
+  j["status"]["conditions"] =
+      json::array({{{"type", "Failed"}, {"status", "True"}, {"reason", "BackoffLimitExceeded"}}});
+  EXPECT_EQ(StateOf(j), Readiness::kFailed);
+  EXPECT_NE(MessageOf(j).find("BackoffLimitExceeded"), std::string::npos);
+}
+
 TEST(KubefedRule, ReadyWhenPropagatedToEveryPlacedCluster) {
   json fed = FederatedDeployment({{"observedGeneration", 2},
                                   {"conditions", Propagation("True")},
