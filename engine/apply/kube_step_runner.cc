@@ -188,6 +188,8 @@ void KubeStepRunner::DeleteObject(const plan::Change& change, Journal& journal) 
   }
   journal.MarkApplied(id);
   waiter_.WaitGone(client, ref, kube::UidOf(*planned));
+  // Its kinds are no longer served: a cached resource list would still say they are.
+  if (ref.kind == "CustomResourceDefinition") client.RefreshDiscovery();
 }
 
 void KubeStepRunner::Undo(const Effect& effect) {

@@ -21,7 +21,9 @@ po::options_description ApplyOptions() {
   po::options_description o =
       RunFlags("Apply", "on failure, leave the partial state instead of rolling back",
                "seconds to wait for readiness");
-  o.add_options()("file,f", po::value<std::string>(), "the topology file")(
+  o.add_options()("file,f", po::value<std::string>(),
+                  "the topology file (with a saved plan: where its topology is now, when the plan "
+                  "was made in another folder; it must still hash the same)")(
       "plan", po::value<std::string>(), "a saved plan (meshform plan -out) to apply exactly")(
       "force-conflicts", "take over fields that other field managers own");
   return o;
@@ -30,7 +32,7 @@ po::options_description ApplyOptions() {
 // The request that plans a saved plan's topology again, with the options it was made with.
 PlanRequest RequestFromSaved(const plan::SavedPlan& saved, const po::variables_map& vars) {
   PlanRequest request;
-  request.file = saved.topology_file;
+  request.file = vars.count("file") ? vars["file"].as<std::string>() : saved.topology_file;
   if (vars.count("kubeconfig")) request.kubeconfig = vars["kubeconfig"].as<std::string>();
   request.options.mode = saved.mode == "destroy" ? plan::Mode::kDestroy : plan::Mode::kApply;
   request.options.parallelism = vars["parallelism"].as<int>();
@@ -49,13 +51,13 @@ int RunApply(const Args& raw_args) {
   po::positional_options_description positional;
   positional.add("plan", 1);
   auto parsed = ParseCommand("apply",
-                             "-f FILE | PLAN.json [-auto-approve] [--no-rollback] "
+                             "-f FILE | PLAN.json [-f FILE] [-auto-approve] [--no-rollback] "
                              "[--force-conflicts] [--parallelism N] [--adopt] [--target ADDR]",
                              options, raw_args, &positional);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
-  if (vars.count("file") == vars.count("plan")) {
-    std::cerr << "meshform apply: give either -f FILE or a saved PLAN.json\n";
+  if (vars.count("file") == 0 && vars.count("plan") == 0) {
+    std::cerr << "meshform apply: give -f FILE or a saved PLAN.json\n";
     return 1;
   }
   bool saved = vars.count("plan") > 0;

@@ -85,6 +85,29 @@ std::vector<Check> VerificationChecks(const CompiledTopology& compiled,
   return out;
 }
 
+// "topology/compiled": the file loaded and compiled, the renderer included.
+Check CompiledCheck(const CompiledTopology& compiled) {
+  Check c{"topology", "compiled", "", Result::kPass};
+  size_t objects = 0;
+  for (const auto& r : compiled.resources) objects += r.is_object();
+  const auto& renderer = compiled.topology.mesh.renderer.command;
+  c.message = std::to_string(objects) + " objects for " +
+              std::to_string(compiled.topology.clusters.size()) + " clusters" +
+              (renderer.empty() ? "" : " (renderer " + renderer.front() + " ran for each)");
+  return c;
+}
+
+Check CompileFailedCheck(const std::string& errors) {
+  Check c{"topology", "compiled", "", Result::kFail};
+  c.message = "the topology does not compile";
+  c.details = Lines(errors);
+  c.hint =
+      "fix what the lines above name (a renderer that is missing, fails or runs past "
+      "mesh.renderer.timeoutSeconds is named with its cluster); `meshform validate` checks "
+      "the file alone";
+  return c;
+}
+
 // One round of every check.
 Report RunChecks(const CompiledTopology& compiled, const CheckRequest& request) {
   Report report;
@@ -210,8 +233,22 @@ int RunCheck(const Args& args) {
   request.pre = vars.count("pre") > 0;
   request.parallelism = vars["parallelism"].as<int>();
   if (vars.count("cluster")) request.only = vars["cluster"].as<std::vector<std::string>>();
-  auto compiled = LoadAndCompile(request.plan.file, std::cerr);
-  if (!compiled) return 1;
+  std::ostringstream compile_errors;
+  auto compiled = LoadAndCompile(request.plan.file, compile_errors);
+  if (!compiled) {
+    // The renderer runs here (with mesh.renderer.timeoutSeconds): a renderer that is missing,
+    // fails or hangs is a failed check like any other, in text and in JSON.
+    Report report;
+    report.checks.push_back(CompileFailedCheck(compile_errors.str()));
+    if (output == "json") {
+      std::cout << check::ReportJson(report, "", request.pre ? "preflight" : "verification").dump(2)
+                << "\n";
+    } else {
+      std::cerr << compile_errors.str();
+      std::cout << RenderCheckText(report);
+    }
+    return report.ExitCode();
+  }
   for (const auto& name : request.only) {
     bool known = false;
     for (const auto& c : compiled->topology.clusters) known = known || c.name == name;
@@ -222,14 +259,19 @@ int RunCheck(const Args& args) {
   }
 
   const auto deadline = std::chrono::steady_clock::now() + wait.value_or(std::chrono::seconds(0));
-  Report report = OnlyClusters(RunChecks(*compiled, request), request.only);
+  auto checks_with_topology = [&] {
+    Report r = OnlyClusters(RunChecks(*compiled, request), request.only);
+    r.checks.insert(r.checks.begin(), CompiledCheck(*compiled));
+    return r;
+  };
+  Report report = checks_with_topology();
   while (report.Failed() && std::chrono::steady_clock::now() < deadline) {
     auto left = std::chrono::duration_cast<std::chrono::seconds>(deadline -
                                                                  std::chrono::steady_clock::now());
     std::cerr << "waiting: " << report.Count(Result::kFail) << " checks failing, " << left.count()
               << "s left\n";
     std::this_thread::sleep_for(std::chrono::seconds(2));
-    report = OnlyClusters(RunChecks(*compiled, request), request.only);
+    report = checks_with_topology();
   }
   if (wait && report.Failed()) {
     std::cerr << "meshform check: still failing after " << wait->count() << "s\n";

@@ -3,6 +3,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "engine/kube/discovery_cache.h"
 #include "engine/plan/topology_hash.h"
 #include "engine/util/phase_timer.h"
 #include "resources/state_objects.h"
@@ -44,6 +45,7 @@ std::optional<Planned> LoadAndConnect(const PlanRequest& request, std::ostream& 
       PhaseTimer timer("connect clients");
       kube::ClientOptions options;
       options.retry.unreachable_budget = request.unreachable_budget;
+      options.discovery_cache_root = kube::DefaultDiscoveryCacheRoot();
       return ConnectClients(compiled->topology, request.kubeconfig, options);
     }();
     PhaseTimer timer("hash topology");

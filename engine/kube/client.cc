@@ -26,7 +26,11 @@ std::string UidOf(const json& object) {
 }
 
 Client::Client(const ClusterConfig& config, const ClientOptions& options)
-    : rest_(config, options), discovery_(rest_) {}
+    : rest_(config, options),
+      discovery_(rest_, options.discovery_cache_root.empty()
+                            ? std::nullopt
+                            : std::optional<DiscoveryDiskCache>(
+                                  std::in_place, options.discovery_cache_root, config)) {}
 
 std::unique_ptr<Client> Client::ForContext(const std::string& context,
                                            const std::string& kubeconfig_path,

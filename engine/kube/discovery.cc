@@ -39,7 +39,8 @@ const RestMapping* FindKind(const std::vector<RestMapping>& table, const std::st
 
 }  // namespace
 
-Discovery::Discovery(RestClient& rest) : rest_(rest) {}
+Discovery::Discovery(RestClient& rest, std::optional<DiscoveryDiskCache> disk)
+    : rest_(rest), disk_(std::move(disk)) {}
 
 std::optional<Discovery::Table> Discovery::Download(const GroupVersion& gv,
                                                     const std::string& why) {
@@ -48,7 +49,10 @@ std::optional<Discovery::Table> Discovery::Download(const GroupVersion& gv,
   request.context = {"", "discover", gv.ApiVersion() + (why.empty() ? "" : " (for " + why + ")")};
   ++fetches_;
   try {
-    return ParseResourceList(gv, json::parse(rest_.Do(request).body));
+    std::string body = rest_.Do(request).body;
+    auto table = ParseResourceList(gv, json::parse(body));
+    if (disk_) disk_->Store(gv.ApiVersion(), body);
+    return table;
   } catch (const NotFound&) {
     return std::nullopt;
   } catch (const ServerError& e) {
@@ -62,6 +66,14 @@ std::optional<Discovery::Table> Discovery::Fetch(const GroupVersion& gv, bool re
   // Callers hold mu_: discovery is rare and cheap, and one fetch serves all waiting threads.
   auto it = cache_.find(gv.ApiVersion());
   if (it != cache_.end() && !refresh) return it->second;
+  if (disk_ && !refresh) {
+    if (auto body = disk_->Load(gv.ApiVersion())) {
+      json list = json::parse(*body, nullptr, false);
+      if (!list.is_discarded() && list.value("groupVersion", "") == gv.ApiVersion()) {
+        return cache_[gv.ApiVersion()] = ParseResourceList(gv, list);
+      }
+    }
+  }
   auto table = Download(gv, why);
   cache_[gv.ApiVersion()] = table;
   return table;
@@ -74,10 +86,10 @@ RestMapping Discovery::Map(const std::string& api_version, const std::string& ki
                       "apiVersion and kind are both required");
   }
   std::lock_guard lock(mu_);
-  bool cached = cache_.count(api_version) > 0;
+  int downloads = fetches_;
   auto table = Fetch(gv, false, "kind " + kind);
   const RestMapping* found = table ? FindKind(*table, kind) : nullptr;
-  if (found == nullptr && cached) {
+  if (found == nullptr && fetches_ == downloads) {  // from a cache: ask the server again
     table = Fetch(gv, true, "kind " + kind);  // perhaps a CRD created since the cache was filled
     found = table ? FindKind(*table, kind) : nullptr;
   }
@@ -124,6 +136,7 @@ std::vector<GroupVersion> Discovery::ServerGroupVersions() {
 void Discovery::Invalidate() {
   std::lock_guard lock(mu_);
   cache_.clear();
+  if (disk_) disk_->Clear();
 }
 
 int Discovery::fetches() const {

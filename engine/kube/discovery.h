@@ -1,7 +1,8 @@
 // Discovery and REST mapping for one cluster: apiVersion + kind → resource path and scope,
 // from /api, /apis and the group-version resource lists. Group versions are fetched lazily and
 // cached; a kind missing from a cached list triggers one refetch of that group version (a CRD
-// may just have been created), so callers rarely need Invalidate().
+// may just have been created), so callers rarely need Invalidate(). With a disk cache
+// (discovery_cache.h) the lists fetched by an earlier run are reused while fresh.
 #pragma once
 
 #include <map>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/kube/discovery_cache.h"
 #include "engine/kube/resource.h"
 #include "engine/kube/rest_client.h"
 
@@ -17,7 +19,7 @@ namespace meshform::kube {
 
 class Discovery {
  public:
-  explicit Discovery(RestClient& rest);
+  explicit Discovery(RestClient& rest, std::optional<DiscoveryDiskCache> disk = std::nullopt);
 
   // The mapping of a kind; throws NoKindMatch when the cluster does not serve it.
   RestMapping Map(const std::string& api_version, const std::string& kind);
@@ -29,10 +31,10 @@ class Discovery {
   // All kinds of one group version (no subresources). Throws NotFound if the server lacks it.
   std::vector<RestMapping> Resources(const GroupVersion& gv);
 
-  // Drops everything cached (after installing CRDs or aggregated APIs).
+  // Drops everything cached, on disk too (after installing or deleting CRDs).
   void Invalidate();
 
-  // Requests that discovery made so far (for tests of caching).
+  // Resource lists downloaded so far, not taken from a cache (for tests of caching).
   int fetches() const;
 
  private:
@@ -43,6 +45,7 @@ class Discovery {
   std::optional<Table> Download(const GroupVersion& gv, const std::string& why);
 
   RestClient& rest_;
+  std::optional<DiscoveryDiskCache> disk_;
   mutable std::mutex mu_;
   std::map<std::string, std::optional<Table>> cache_;  // by apiVersion
   int fetches_ = 0;

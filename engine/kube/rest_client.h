@@ -31,6 +31,9 @@ struct ClientOptions {
   std::shared_ptr<Transport> transport;  // null: a new CurlTransport for this client
   Clock* clock = nullptr;                // null: the real clock
   uint64_t jitter_seed = 0;              // 0: random
+  // Root of discovery's disk cache (discovery_cache.h); "": resource lists are kept in memory
+  // only (the default; the CLI passes DefaultDiscoveryCacheRoot()).
+  std::string discovery_cache_root;
 };
 
 // One API call: method, path with query, body, and what it is about (for error messages).

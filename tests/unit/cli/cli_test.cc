@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -118,6 +119,30 @@ TEST(Cli, CheckNamesEveryUnreachableClusterWithAHint) {
   EXPECT_NE(json.output.find("\"kind\": \"verification\""), std::string::npos) << json.output;
   EXPECT_EQ(json.output.find("\"cluster\": \"one\""), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"cluster\": \"two\""), std::string::npos) << json.output;
+}
+
+// A renderer that hangs past mesh.renderer.timeoutSeconds is a failed "topology" check, named,
+// in text and in JSON; no cluster is contacted (the kubeconfig's server does not answer).
+TEST(Cli, CheckReportsARendererThatHangsAsAFailedCheck) {
+  std::string dir = meshform::testing::MakeTempDir("meshform-check");
+  std::string kubeconfig = DeadKubeconfig(dir);
+  meshform::testing::WriteFile(dir + "/hang.sh", "#!/bin/sh\nsleep 30\n");
+  ASSERT_EQ(std::system(("chmod +x " + dir + "/hang.sh").c_str()), 0);
+  std::string topology = meshform::testing::GeneratedTopology("hang", 1, {"one", "two", "three"});
+  auto at = topology.find("  renderer: {command: [");
+  ASSERT_NE(at, std::string::npos);
+  topology.replace(at, topology.find('\n', at) - at,
+                   "  renderer: {command: [" + dir + "/hang.sh], timeoutSeconds: 1}");
+  meshform::testing::WriteFile(dir + "/t.yaml", topology);
+  auto text = Meshform("check -f " + dir + "/t.yaml --kubeconfig " + kubeconfig);
+  EXPECT_EQ(text.exit_code, 1) << text.output;
+  EXPECT_NE(text.output.find("topology\n"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("the topology does not compile"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("hang.sh"), std::string::npos) << text.output;
+  auto json = Meshform("check --pre -o json -f " + dir + "/t.yaml --kubeconfig " + kubeconfig);
+  EXPECT_EQ(json.exit_code, 1) << json.output;
+  EXPECT_NE(json.output.find("\"name\": \"topology\""), std::string::npos) << json.output;
+  EXPECT_NE(json.output.find("\"result\": \"fail\""), std::string::npos) << json.output;
 }
 
 TEST(Cli, CheckRejectsAnUnknownClusterAndABadWait) {
