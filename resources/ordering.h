@@ -14,6 +14,8 @@
 // | injector-before-injected-namespaces | MutatingWebhookConfig | Namespaces labelled                |
 // |                                     |                       | istio-injection=enabled            |
 // | mounted-config-before-workloads     | Secret / ConfigMap    | pod templates mounting it          |
+// | webhook-services-before-webhook-    | Service               | webhook configurations whose       |
+// |   configurations                    |                       | clientConfig.service names it      |
 // | kubefed-members-before-federated-   | KubeFedCluster;       | federated objects (types.kubefed.io)|
 // |   objects                           | Namespace in a member | whose placement.clusters name it   |
 // |                                     | (across clusters)     | (member named as its cluster)      |

@@ -132,6 +132,30 @@ Keys MountedRequires(const RuleSubject& s) {
   return keys;
 }
 
+// A webhook configuration after the Services its webhooks call: apply registers no webhook
+// whose Service is missing, and destroy removes the webhook before its Service (and so before
+// the Service's namespace is deleted, which would otherwise leave the API server calling a
+// webhook that no longer answers).
+Keys WebhookServiceProvides(const RuleSubject& s) {
+  if (s.kind != "Service" || s.api_version != "v1") return {};
+  return {Key(s, {"Service", s.ns, s.name})};
+}
+Keys WebhookServiceRequires(const RuleSubject& s) {
+  if (s.kind != "MutatingWebhookConfiguration" && s.kind != "ValidatingWebhookConfiguration")
+    return {};
+  const json* webhooks = Field(Object(s), "webhooks");
+  if (webhooks == nullptr || !webhooks->is_array()) return {};
+  Keys keys;
+  for (const auto& w : *webhooks) {
+    const json* client = Field(w, "clientConfig");
+    const json* service = client ? Field(*client, "service") : nullptr;
+    if (service == nullptr) continue;
+    keys.push_back(
+        Key(s, {"Service", StringField(*service, "namespace"), StringField(*service, "name")}));
+  }
+  return keys;
+}
+
 // KubeFed: a federated object (types.kubefed.io) after the KubeFedClusters its
 // spec.placement.clusters names and after its namespace in each of those member clusters
 // (meshform names each KubeFedCluster after its topology cluster): so that apply makes the
@@ -180,6 +204,8 @@ const std::vector<OrderingRule>& OrderingRules() {
       {"roles-before-bindings", RoleProvides, RoleRequires},
       {"injector-before-injected-namespaces", InjectorProvides, InjectorRequires},
       {"mounted-config-before-workloads", MountedProvides, MountedRequires},
+      {"webhook-services-before-webhook-configurations", WebhookServiceProvides,
+       WebhookServiceRequires},
       {"kubefed-members-before-federated-objects", KubefedMemberProvides, KubefedMemberRequires},
       {"values-before-placeholders", ValueProvides, ValueRequires},
   };

@@ -1,12 +1,70 @@
 // The execution graph of a plan (see execution_graph.h).
 #include "engine/apply/execution_graph.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 
 #include "engine/util/error.h"
 
 namespace meshform::apply {
+
+namespace {
+
+// Destroy steps left to their namespace's deletion (plan/namespace_cascade.h) complete at once:
+// whatever waited for such an object to be deleted waits for its namespace to be gone instead,
+// unless it is in the same namespace (then neither sends anything). Where that would make steps
+// wait for each other in a cycle (a ClusterRoleBinding deleted after its namespace's
+// ServiceAccount but before its Deployment, say), the edge stays as it was: that order did not
+// matter for correctness, the object only goes a little earlier.
+void RedirectToNamespaces(const plan::Plan& plan, const std::map<std::string, size_t>& index,
+                          std::vector<std::vector<size_t>>& waits) {
+  std::vector<size_t> ns_of(plan.changes.size(), SIZE_MAX);
+  bool any = false;
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    if (plan.changes[i].deleted_with.empty()) continue;
+    auto it = index.find(plan.changes[i].deleted_with);
+    if (it != index.end()) ns_of[i] = it->second, any = true;
+  }
+  if (!any) return;
+  struct Redirect {
+    size_t waiter, from, to;
+  };
+  std::vector<Redirect> redirects;
+  for (size_t x = 0; x < waits.size(); ++x) {
+    for (size_t& d : waits[x]) {
+      size_t n = ns_of[d];
+      if (n == SIZE_MAX || n == x || ns_of[x] == n) continue;
+      redirects.push_back({x, d, n});
+      d = n;
+    }
+  }
+  for (;;) {
+    try {
+      graph::Dag::From(waits);
+      return;
+    } catch (const graph::CycleError& cycle) {
+      // Undo one redirect on the cycle: an edge waiter → namespace made by it.
+      const auto& nodes = cycle.cycle();
+      bool undone = false;
+      for (size_t k = 0; k < nodes.size() && !undone; ++k) {
+        size_t waiter = nodes[k], next = nodes[(k + 1) % nodes.size()];
+        for (auto r = redirects.begin(); r != redirects.end() && !undone; ++r) {
+          if (r->waiter != waiter || r->to != next) continue;
+          auto& list = waits[waiter];
+          auto at = std::find(list.begin(), list.end(), next);
+          if (at != list.end()) *at = r->from;
+          redirects.erase(r);
+          undone = true;
+        }
+      }
+      if (!undone) return;  // a cycle of the plan itself: reported by the caller
+    }
+  }
+}
+
+}  // namespace
 
 graph::Dag ExecutionGraph(const plan::Plan& plan) {
   std::map<std::string, size_t> index;
@@ -25,6 +83,7 @@ graph::Dag ExecutionGraph(const plan::Plan& plan) {
       }
     }
   }
+  RedirectToNamespaces(plan, index, waits);
   try {
     return graph::Dag::From(std::move(waits));
   } catch (const graph::CycleError& cycle) {

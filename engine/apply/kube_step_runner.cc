@@ -152,6 +152,10 @@ void KubeStepRunner::ApplyObject(const plan::Change& change, const json& desired
 }
 
 void KubeStepRunner::DeleteObject(const plan::Change& change, Journal& journal) {
+  // Removed by its namespace's deletion, which the steps that depended on it wait for
+  // (plan/namespace_cascade.h). Nothing is journaled: a destroy's rollback creates the namespace
+  // again, not what its deletion removed (the next apply does).
+  if (!change.deleted_with.empty()) return;
   kube::Client& client = clients_.For(change.cluster);
   kube::ObjectRef ref = kube::RefOf(change.resource.object);
   // The object as planned: deleted only while it still is that object (uid) in that state

@@ -45,6 +45,9 @@ struct Change {
   ssa::ObjectDiff diff;  // field changes (objects; empty for create/delete)
   std::string reason;    // why: replace, reissue, delete, adopt
   bool adopt = false;    // exists without meshform's labels; --adopt given
+  // Destroy: the address of the Namespace change whose deletion removes this object; its step
+  // sends nothing (namespace_cascade.h).
+  std::string deleted_with;
 };
 
 struct Plan {

@@ -5,6 +5,7 @@
 
 #include "engine/plan/dry_run.h"
 #include "engine/plan/live_state.h"
+#include "engine/plan/namespace_cascade.h"
 #include "engine/plan/resolve_values.h"
 #include "engine/plan/substitute_known.h"
 #include "engine/plan/targets.h"
@@ -92,6 +93,7 @@ class Planner {
               [](const Change& a, const Change& b) { return a.address < b.address; });
     if (options_.mode == Mode::kDestroy) {
       DeleteInventoryLast();
+      MarkNamespaceCascades(plan_);
     } else {
       WriteInventoryAfterPrunes();
     }

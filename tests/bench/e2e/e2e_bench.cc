@@ -6,8 +6,10 @@
 //     `kubectl wait --for=condition=Available` on every Deployment; the kubectl wait alone is
 //     printed too: how long the controllers take once everything is written (the floor);
 //   - destroy of the same topology (meshform destroy: plan, lock, deletes in dependency order
-//     and their waits) vs `kubectl delete --wait` of the rendered objects (namespaces included,
-//     so it waits until they are gone).
+//     and their waits) vs `kubectl delete --wait` of the rendered objects, then of the CRDs and
+//     namespaces (it waits until they are gone).
+// kubectl applies in two passes (CRDs and namespaces, wait until the CRDs are Established, then
+// the rest), as it must: one pass fails on custom resources whose CRD is not served yet.
 // kubectl gets only the objects whose content is known before apply (render leaves the others
 // out: CA Secrets, tokens, remote secrets), so its set is slightly smaller; both counts print.
 //   e2e_bench [WORKLOADS=100] [RUNS=3]
@@ -45,21 +47,28 @@ void Check(const CommandResult& r, const std::string& what) {
   std::exit(1);
 }
 
-// The rendered objects kubectl can apply as they are: every YAML file of each cluster folder but
-// the kustomization (render writes no placeholder or secret). Returns how many.
+// The rendered objects kubectl can apply as they are, in two passes as kubectl needs them
+// (OUT/first/<cluster>: CRDs and Namespaces; OUT/then/<cluster>: the rest, whose kinds the CRDs
+// define): every YAML file of each cluster folder but the kustomization, objects holding a value
+// known only after apply, and meshform's own state (meshform-system). Returns how many.
 int CopyForKubectl(const std::string& rendered, const std::string& out) {
   int kept = 0;
   for (const auto& cluster : fs::directory_iterator(rendered)) {
     if (!cluster.is_directory() || cluster.path().filename() == "gitops") continue;
-    fs::create_directories(fs::path(out) / cluster.path().filename());
+    for (const char* pass : {"first", "then"})
+      fs::create_directories(fs::path(out) / pass / cluster.path().filename());
     for (const auto& f : fs::directory_iterator(cluster.path())) {
       if (f.path().extension() != ".yaml" || f.path().filename() == "kustomization.yaml") continue;
       std::string text = meshform::testing::ReadFile(f.path());
       if (text.find("(known after apply") != std::string::npos ||
-          text.find("(sensitive)") != std::string::npos) {
+          text.find("(sensitive)") != std::string::npos ||
+          text.find("namespace: meshform-system") != std::string::npos) {
         continue;
       }
-      fs::copy_file(f.path(), fs::path(out) / cluster.path().filename() / f.path().filename());
+      bool first = text.find("kind: CustomResourceDefinition\n") != std::string::npos ||
+                   text.find("kind: Namespace\n") != std::string::npos;
+      fs::copy_file(f.path(), fs::path(out) / (first ? "first" : "then") /
+                                  cluster.path().filename() / f.path().filename());
       ++kept;
     }
   }
@@ -107,24 +116,34 @@ int main(int argc, char** argv) {
       Check(meshform::testing::Meshform("destroy -f " + file + " -auto-approve"),
             "meshform destroy");
     }));
+    const std::string kApply =
+        "apply --server-side --force-conflicts --field-manager=bench -f {dir}";
     double written = Seconds([&] {
-      Check(meshform::testing::RunCommand(EachCluster(
-                contexts, dir + "/kubectl",
-                "apply --server-side --force-conflicts --field-manager=kubectl-bench -f {dir}")),
+      Check(meshform::testing::RunCommand(EachCluster(contexts, dir + "/kubectl/first", kApply)),
+            "kubectl apply (CRDs and namespaces)");
+      Check(meshform::testing::RunCommand(
+                EachCluster(contexts, dir + "/kubectl/first",
+                            "wait --for=condition=Established crd --all --timeout=120s")),
+            "kubectl wait (CRDs)");
+      Check(meshform::testing::RunCommand(EachCluster(contexts, dir + "/kubectl/then", kApply)),
             "kubectl apply");
     });
     double waited = Seconds([&] {
       Check(meshform::testing::RunCommand(
-                EachCluster(contexts, dir + "/kubectl",
+                EachCluster(contexts, dir + "/kubectl/then",
                             "wait --for=condition=Available deployment --all -A --timeout=600s")),
             "kubectl wait");
     });
     kubectl_applies.push_back(written + waited);
     kubectl_waits.push_back(waited);
     kubectl_deletes.push_back(Seconds([&] {
-      Check(meshform::testing::RunCommand(
-                EachCluster(contexts, dir + "/kubectl", "delete --wait=true -f {dir}")),
+      Check(meshform::testing::RunCommand(EachCluster(
+                contexts, dir + "/kubectl/then", "delete --wait=true --ignore-not-found -f {dir}")),
             "kubectl delete");
+      Check(
+          meshform::testing::RunCommand(EachCluster(
+              contexts, dir + "/kubectl/first", "delete --wait=true --ignore-not-found -f {dir}")),
+          "kubectl delete (CRDs and namespaces)");
     }));
   }
   std::string objects = "?";

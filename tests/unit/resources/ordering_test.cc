@@ -31,6 +31,7 @@ TEST(Ordering, RuleNamesAreTheDocumentedTable) {
                        "crds-before-custom-resources", "namespaces-before-contents",
                        "service-accounts-before-users", "roles-before-bindings",
                        "injector-before-injected-namespaces", "mounted-config-before-workloads",
+                       "webhook-services-before-webhook-configurations",
                        "kubefed-members-before-federated-objects", "values-before-placeholders"}));
 }
 
@@ -101,6 +102,21 @@ TEST(Ordering, InjectorBeforeInjectedNamespacesOnly) {
   ApplyOrderingRules(set);
   EXPECT_TRUE(DependsOn(set[1], set[0].address));
   EXPECT_FALSE(DependsOn(set[2], set[0].address));
+}
+
+// So that destroy removes a webhook before its Service and that Service's namespace go.
+TEST(Ordering, WebhookConfigurationAfterTheServicesItCalls) {
+  json hook = Meta("admissionregistration.k8s.io/v1beta1", "ValidatingWebhookConfiguration", "v");
+  hook["webhooks"] = json::array(
+      {{{"name", "v.istio.io"},
+        {"clientConfig", {{"service", {{"name", "istiod"}, {"namespace", "istio-system"}}}}}}});
+  ResourceSet set = {Obj("a", hook), Obj("a", Meta("v1", "Service", "istiod", "istio-system")),
+                     Obj("a", Meta("v1", "Service", "other", "istio-system")),
+                     Obj("b", Meta("v1", "Service", "istiod", "istio-system"))};
+  ApplyOrderingRules(set);
+  EXPECT_TRUE(DependsOn(set[0], set[1].address));
+  EXPECT_FALSE(DependsOn(set[0], set[2].address));
+  EXPECT_FALSE(DependsOn(set[0], set[3].address));  // another cluster's Service
 }
 
 TEST(Ordering, MountedSecretBeforeDeployment) {
