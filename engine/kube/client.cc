@@ -73,7 +73,19 @@ HttpResponse Client::SendRaw(const std::string& verb, const Target& target,
   request.body = body;
   request.content_type = content_type;
   request.context = {cluster(), verb, target.ref.ToString()};
-  return rest_.Do(std::move(request));
+  try {
+    return rest_.Do(std::move(request));
+  } catch (const NotFound& e) {
+    // A path the server does not serve at all answers Go's plain "404 page not found" (a missing
+    // object answers a Status): the kind is not served any more (its CRD deleted since discovery
+    // listed it, perhaps in an earlier run's cached list). Forget that list, and say
+    // NoKindMatch, which callers handle as "not served".
+    if (e.server_message().rfind("404 page not found", 0) != 0) throw;
+    discovery_.Forget(target.mapping.gv);
+    throw NoKindMatch(e.context(), e.code(), "NoKindMatch",
+                      "the server no longer serves " + target.mapping.kind + " (" +
+                          target.mapping.gv.ApiVersion() + "): " + e.server_message());
+  }
 }
 
 json Client::Parse(const HttpResponse& response, const std::string& verb, const Target& target) {

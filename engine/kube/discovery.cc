@@ -133,6 +133,12 @@ std::vector<GroupVersion> Discovery::ServerGroupVersions() {
   return out;
 }
 
+void Discovery::Forget(const GroupVersion& gv) {
+  std::lock_guard lock(mu_);
+  cache_.erase(gv.ApiVersion());
+  if (disk_) disk_->Forget(gv.ApiVersion());
+}
+
 void Discovery::Invalidate() {
   std::lock_guard lock(mu_);
   cache_.clear();

@@ -33,6 +33,8 @@ class Discovery {
 
   // Drops everything cached, on disk too (after installing or deleting CRDs).
   void Invalidate();
+  // Drops one group version's list, on disk too (a request found its kind no longer served).
+  void Forget(const GroupVersion& gv);
 
   // Resource lists downloaded so far, not taken from a cache (for tests of caching).
   int fetches() const;

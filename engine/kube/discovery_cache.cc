@@ -88,6 +88,11 @@ void DiscoveryDiskCache::Store(const std::string& api_version, const std::string
   }
 }
 
+void DiscoveryDiskCache::Forget(const std::string& api_version) const {
+  std::error_code ec;
+  fs::remove(FileOf(api_version), ec);
+}
+
 void DiscoveryDiskCache::Clear() const {
   std::error_code ec;
   fs::remove_all(folder_, ec);

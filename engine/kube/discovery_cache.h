@@ -2,8 +2,8 @@
 // folder per API server (its URL and CA, so a cluster rebuilt on the same port gets a new one),
 // one file per group version holding the server's APIResourceList as it was sent. Entries older
 // than the time to live are ignored. A missing kind still refetches its group version (Discovery
-// does that), and meshform's own CRD writes clear the folder; a CRD deleted by someone else may
-// be believed served until the entry expires (kubectl's cache behaves the same).
+// does that), meshform's own CRD writes clear the folder, and a request that finds its kind no
+// longer served (a CRD deleted by someone else) forgets that group version (Client::SendRaw).
 //
 // The folder: $MESHFORM_CACHE_DIR/discovery, else $XDG_CACHE_HOME/meshform/discovery, else
 // ~/.cache/meshform/discovery. MESHFORM_DISCOVERY_CACHE=off turns it off.
@@ -36,8 +36,9 @@ class DiscoveryDiskCache {
   // Stores it (atomically: a reader never sees half a file). Failures are ignored (logged at
   // debug): the cache only saves requests.
   void Store(const std::string& api_version, const std::string& body) const;
-  // Forgets everything cached for this server.
+  // Forgets everything cached for this server, or one group version's list.
   void Clear() const;
+  void Forget(const std::string& api_version) const;
 
   const std::filesystem::path& folder() const { return folder_; }
 

@@ -104,6 +104,41 @@ TEST(DiscoveryDiskCache, StaleOrUnreadableEntriesAreFetchedAgain) {
   EXPECT_EQ(second.transport->RequestCount(), 2u);
 }
 
+// Someone deleted the CRD after an earlier run cached its kinds: the server answers the list
+// with its plain "404 page not found"; the client forgets the cached list and says NoKindMatch
+// (the planner's "not served"), and the next mapping asks the server again.
+TEST(DiscoveryDiskCache, AKindNoLongerServedIsForgottenAndIsNoKindMatch) {
+  TempDir dir;
+  auto installed = std::make_shared<std::atomic<bool>>(true);
+  auto handler = DiscoveryHandler([installed](const HttpRequest& r) {
+    if (r.url.find("/apis/example.com/v1/namespaces/") != std::string::npos ||
+        r.url.find("/apis/example.com/v1/widgets") != std::string::npos) {
+      if (*installed) return FakeTransport::Json(200, R"({"items":[]})");
+      return FakeTransport::Json(404, "404 page not found\n");
+    }
+    if (r.url.find("/apis/example.com/v1") != std::string::npos) {
+      if (!*installed) return FakeTransport::Status(404, "NotFound", "the server could not find");
+      return FakeTransport::Json(200, R"({"groupVersion":"example.com/v1","resources":)"
+                                      R"([{"name":"widgets","namespaced":true,"kind":"Widget"}]})");
+    }
+    return FakeTransport::Status(404, "NotFound", "x");
+  });
+  {
+    FakeCluster first(Cached(dir));
+    first.transport->SetHandler(handler);
+    EXPECT_TRUE(first.client->List("example.com/v1", "Widget", {}).items.empty());
+  }
+  *installed = false;
+  FakeCluster second(Cached(dir));
+  second.transport->SetHandler(handler);
+  EXPECT_THROW(second.client->List("example.com/v1", "Widget", {}), NoKindMatch);
+  EXPECT_THROW(second.client->Mapping("example.com/v1", "Widget"), NoKindMatch);
+  FakeCluster third(Cached(dir));  // nothing stale left on disk
+  third.transport->SetHandler(handler);
+  EXPECT_THROW(third.client->Mapping("example.com/v1", "Widget"), NoKindMatch);
+  EXPECT_EQ(third.transport->RequestCount(), 1u);
+}
+
 TEST(DiscoveryDiskCache, EachServerAndCaHasItsOwnFolder) {
   ClusterConfig a;
   a.server = "https://127.0.0.1:6443";
