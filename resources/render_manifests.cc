@@ -1,21 +1,16 @@
-// Rendering resources as per-cluster YAML files.
+// Rendering the selected objects as per-cluster kustomizations.
 #include "resources/render_manifests.h"
 
+#include <cctype>
 #include <cstdio>
+#include <map>
 
-#include "engine/util/redact.h"
-#include "resources/placeholder.h"
+#include "resources/render_readme.h"
 #include "resources/yaml_json.h"
 
 namespace meshform::resources {
 
 namespace {
-
-std::string Marker(const Placeholder& p) {
-  return "(known after apply: " + p.from + " " + p.field + ")";
-}
-
-bool KeepPlaceholder(const json& value) { return IsPlaceholder(value); }
 
 std::string Sanitize(std::string s) {
   for (auto& c : s)
@@ -40,30 +35,44 @@ json ValueSummary(const Resource& r) {
   return summary;
 }
 
-}  // namespace
-
-json RenderedObject(const Resource& r) {
-  util::RedactOptions redact;
-  redact.keep = KeepPlaceholder;  // replaced by markers below
-  return ReplacePlaceholders(util::Redacted(r.object, redact), Marker);
+std::string Kustomization(const std::string& cluster, const std::string& topology,
+                          const std::vector<std::string>& files) {
+  json k = {{"apiVersion", "kustomize.config.k8s.io/v1beta1"},
+            {"kind", "Kustomization"},
+            {"sortOptions", {{"order", "fifo"}}},
+            {"resources", files}};
+  return std::string(kRenderHeader) + ": the objects of topology " + topology + " in cluster " +
+         cluster + ", in apply order.\n# Objects left out (secrets, values known only after " +
+         "apply) are listed in ../README.md.\n" + ToYaml(k);
 }
 
-std::vector<RenderedFile> RenderManifests(const ResourceSet& set, const graph::Graph& g) {
-  std::vector<RenderedFile> files;
-  std::map<std::string, int> next_index;
-  json values = json::array();
-  for (size_t i : g.TopologicalOrder()) {
+}  // namespace
+
+Rendered RenderManifests(const ResourceSet& set, const graph::Graph& g,
+                         const RenderSource& source) {
+  Rendered out;
+  RenderSelection selection = SelectForRender(set, g);
+  std::map<std::string, std::vector<std::string>> folders;
+  for (size_t i : selection.kept) {
     const Resource& r = set[i];
-    if (r.is_value()) {
-      values.push_back(ValueSummary(r));
-      continue;
-    }
-    int index = next_index[r.cluster]++;
-    files.push_back({r.cluster + "/" + FileName(r, index), ToYaml(RenderedObject(r))});
+    auto& listed = folders[r.cluster];
+    std::string name = FileName(r, static_cast<int>(listed.size()));
+    listed.push_back(name);
+    out.files.push_back({r.cluster + "/" + name, ToYaml(r.object)});
   }
-  files.push_back({"values.yaml", "# Values meshform generates or reads while applying.\n" +
-                                      ToYaml(json{{"values", values}})});
-  return files;
+  for (const auto& l : selection.left_out) folders[l.cluster];  // a folder even when empty
+  for (const auto& [cluster, files] : folders) {
+    out.clusters.push_back(cluster);
+    out.files.push_back(
+        {cluster + "/kustomization.yaml", Kustomization(cluster, source.topology_name, files)});
+  }
+  json values = json::array();
+  for (size_t i : selection.values) values.push_back(ValueSummary(set[i]));
+  out.files.push_back({"values.yaml", "# Values meshform generates or reads while applying.\n" +
+                                          ToYaml(json{{"values", values}})});
+  out.left_out = std::move(selection.left_out);
+  out.files.push_back({"README.md", RenderReadme(source, out.clusters, out.left_out)});
+  return out;
 }
 
 }  // namespace meshform::resources

@@ -69,6 +69,14 @@ bool NeedsQuotes(const std::string& s) {
          s == "off" || (StartsLikeNumber(s) && (IsInteger(s) || IsFloat(s)));
 }
 
+// A literal block ("|", which yaml-cpp writes without a chomping or indentation indicator) reads
+// back as the same string only when it ends with exactly one newline and its first line does not
+// start with a space; "a\nb" would read back as "a\nb\n".
+bool FitsLiteralBlock(const std::string& s) {
+  return s.size() >= 2 && s.back() == '\n' && s[s.size() - 2] != '\n' && s[0] != ' ' &&
+         s[0] != '\n';
+}
+
 void Emit(YAML::Emitter& out, const json& j) {
   if (j.is_object()) {
     out << YAML::BeginMap;
@@ -83,8 +91,10 @@ void Emit(YAML::Emitter& out, const json& j) {
     out << YAML::EndSeq;
   } else if (j.is_string()) {
     const auto& s = j.get_ref<const std::string&>();
-    if (s.find('\n') != std::string::npos)
+    if (FitsLiteralBlock(s))
       out << YAML::Literal << s;
+    else if (s.find('\n') != std::string::npos)
+      out << YAML::DoubleQuoted << s;  // reads back exactly, whatever its newlines
     else if (NeedsQuotes(s))
       out << YAML::DoubleQuoted << s;
     else

@@ -6,6 +6,21 @@ namespace meshform::cli {
 
 namespace {
 
+// Where ParseCommand records a command's options while DescribeOptions runs it; null otherwise.
+thread_local std::vector<OptionInfo>* t_describing = nullptr;
+
+void Record(const po::options_description& options, std::vector<OptionInfo>& out) {
+  for (const auto& o : options.options()) {
+    OptionInfo info;
+    info.long_name = "--" + o->long_name();
+    std::string short_name =
+        o->canonical_display_name(po::command_line_style::allow_dash_for_short);
+    if (short_name.size() == 2 && short_name[0] == '-') info.short_name = short_name;
+    info.takes_value = o->semantic()->max_tokens() > 0;
+    out.push_back(info);
+  }
+}
+
 // Terraform's habit: long options with one dash (-auto-approve, -out plan.json). A word of
 // more than one letter after a single dash that names a long option gets its second dash.
 Args WithTerraformDashes(const Args& args, const po::options_description& options) {
@@ -27,6 +42,11 @@ Parsed ParseCommand(const std::string& name, const std::string& usage,
                     const po::positional_options_description* positional) {
   options.add_options()("help,h", "show this help");
   Parsed parsed;
+  if (t_describing != nullptr) {
+    Record(options, *t_describing);
+    parsed.exit_code = 0;
+    return parsed;
+  }
   try {
     auto parser = po::command_line_parser(WithTerraformDashes(args, options)).options(options);
     if (positional != nullptr) parser.positional(*positional);
@@ -43,6 +63,19 @@ Parsed ParseCommand(const std::string& name, const std::string& usage,
     parsed.exit_code = 1;
   }
   return parsed;
+}
+
+std::vector<OptionInfo> DescribeOptions(const std::function<int(const Args&)>& run) {
+  std::vector<OptionInfo> out;
+  t_describing = &out;
+  try {
+    run({});
+  } catch (...) {
+    t_describing = nullptr;
+    throw;
+  }
+  t_describing = nullptr;
+  return out;
 }
 
 po::options_description TopologyOptions() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,18 @@ Parsed ParseCommand(const std::string& name, const std::string& usage,
                     po::options_description options, const Args& args,
                     const po::positional_options_description* positional = nullptr);
 
+// One option a command accepts, as shell completion needs it.
+struct OptionInfo {
+  std::string long_name;   // "--file"
+  std::string short_name;  // "-f", or ""
+  bool takes_value = false;
+};
+
+// The options `run` (a subcommand's Run function) accepts, read from its own ParseCommand call:
+// while describing, ParseCommand records them and returns exit code 0 at once, so the command
+// stops before doing anything. Completion is generated from this, so it cannot go stale.
+std::vector<OptionInfo> DescribeOptions(const std::function<int(const Args&)>& run);
+
 // Option sets shared by several subcommands.
 po::options_description TopologyOptions();  // -f/--file
 po::options_description ClusterOptions();   // --kubeconfig, --parallelism
@@ -34,5 +47,13 @@ int RunGraph(const Args& args);
 int RunRender(const Args& args);
 int RunCheck(const Args& args);
 int RunVersion(const Args& args);
+
+// A subcommand for shell completion: its name and its Run function.
+struct CommandEntry {
+  std::string name;
+  std::function<int(const Args&)> run;
+};
+// meshform completion bash: a completion script for `commands` (main.cc's table).
+int RunCompletion(const Args& args, const std::vector<CommandEntry>& commands);
 
 }  // namespace meshform::cli

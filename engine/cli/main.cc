@@ -20,6 +20,8 @@ struct Subcommand {
   std::function<int(const Args&)> run;
 };
 
+int RunCompletion(const Args& args);
+
 const std::vector<Subcommand>& Subcommands() {
   static const std::vector<Subcommand> kAll = {
       {"validate", "check a topology file (schema and semantics); no cluster contact",
@@ -32,15 +34,23 @@ const std::vector<Subcommand>& Subcommands() {
        meshform::cli::RunCheck},
       {"graph", "print the resource dependency graph as DOT", meshform::cli::RunGraph},
       {"render", "write plain per-cluster manifests", meshform::cli::RunRender},
-      {"version", "print the version", meshform::cli::RunVersion},
+      {"version", "print the version and the commit it was built from", meshform::cli::RunVersion},
+      {"completion", "print a shell completion script (bash)", RunCompletion},
   };
   return kAll;
+}
+
+// The completion script covers every subcommand, itself included.
+int RunCompletion(const Args& args) {
+  std::vector<meshform::cli::CommandEntry> entries;
+  for (const auto& c : Subcommands()) entries.push_back({c.name, c.run});
+  return meshform::cli::RunCompletion(args, entries);
 }
 
 void PrintUsage(std::ostream& out) {
   out << "Usage: meshform [-v | --log-level LEVEL] <command> [options]\n\nCommands:\n";
   for (const auto& c : Subcommands()) {
-    out << "  " << c.name << std::string(10 - std::string(c.name).size(), ' ') << c.summary << "\n";
+    out << "  " << c.name << std::string(12 - std::string(c.name).size(), ' ') << c.summary << "\n";
   }
   out << "\nRun 'meshform <command> --help' for a command's options.\n";
 }

@@ -1,7 +1,10 @@
 // No private key, token or Secret value of the seed example ever appears in plan output (text,
-// JSON), in a saved plan, or in debug logs — also when the plan has to show changes to Secrets.
+// JSON), in a saved plan, or in debug logs — also when the plan has to show changes to Secrets —
+// nor in render's output (which holds no placeholder and no mask either: it leaves such objects
+// out).
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <set>
 
 #include "engine/util/base64.h"
@@ -76,6 +79,17 @@ TEST_F(PlanSecretsTest, NoSecretInTextJsonSavedPlanOrLogs) {
   std::string saved = dir_ + "/plan.json";
   ASSERT_EQ(Plan("--out " + saved).exit_code, 0);
   ExpectNoSecret("saved plan", ReadFile(saved), secrets);
+  std::string rendered = dir_ + "/rendered";
+  auto render = Meshform("render -f " + file_ + " -d " + rendered + " -v");
+  ASSERT_EQ(render.exit_code, 0) << render.err;
+  ExpectNoSecret("render's messages", render.out + render.err, secrets);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(rendered)) {
+    if (!entry.is_regular_file()) continue;
+    std::string text = ReadFile(entry.path().string());
+    ExpectNoSecret(entry.path().string(), text, secrets);
+    EXPECT_EQ(text.find("(sensitive)"), std::string::npos) << entry.path();
+    EXPECT_EQ(text.find("(known after apply"), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace

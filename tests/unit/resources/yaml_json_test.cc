@@ -40,9 +40,12 @@ TEST(YamlJson, MalformedYamlNamesTheSourceAndPosition) {
 }
 
 TEST(YamlJson, OutputReadsBackToTheSameValue) {
-  json value = {{"s", "true"},      {"n", "123"},        {"i", 5},
-                {"b", false},       {"multi", "a\nb\n"}, {"empty", json::object()},
-                {"list", {"x", 1}}, {"null", nullptr}};
+  // Multi-line strings with no, one and two trailing newlines, and a leading space (the render
+  // round trip found "a\nb" written as a literal block, which reads back as "a\nb\n").
+  json value = {{"s", "true"},       {"n", "123"},         {"i", 5},
+                {"b", false},        {"multi", "a\nb\n"},  {"no-newline", "a\nb"},
+                {"two", "a\nb\n\n"}, {"space", " a\nb\n"}, {"empty", json::object()},
+                {"list", {"x", 1}},  {"null", nullptr}};
   auto docs = ParseYamlDocuments(ToYaml(value), "t");
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_EQ(docs[0].value, value) << ToYaml(value);
