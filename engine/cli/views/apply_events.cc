@@ -106,9 +106,9 @@ void ApplyEvents::Emit(const std::string& type, const char* level, const std::st
   out_.flush();
 }
 
-void ApplyEvents::Err(const std::string& text) {
+void ApplyEvents::Err(const std::string& text, const char* prefix) {
   if (errors_ == nullptr) return;
-  std::string line = "Error: " + text + "\n";
+  std::string line = prefix + text + "\n";
   std::lock_guard<std::mutex> lock(mu_);
   errors_->write(line.data(), static_cast<std::streamsize>(line.size()));
   errors_->flush();
@@ -127,6 +127,7 @@ void ApplyEvents::Planned(const plan::Plan& plan) {
     operation_ = operation;
     plan_summary_ = summary;
   }
+  for (const auto& w : plan.warnings) Err(w, "Warning: ");
   for (const auto& c : plan.changes) {
     if (c.action == Action::kNoOp) continue;
     json event = StepFields(c);

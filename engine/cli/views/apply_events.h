@@ -11,7 +11,8 @@
 // Every event has @timestamp (RFC 3339 in UTC with microseconds, state::FormatMicroTime), @level
 // (info, warn, error) and @message; step events name the step (address, cluster, action; for
 // objects apiVersion, kind, namespace, name; for values value_type). Errors also go to `errors`
-// (stderr) as text: a failed step, a failed undo, how a failed run ended. Steps report from several
+// (stderr) as text: a failed step, a failed undo, how a failed run ended; and the plan's warnings
+// go there only. Steps report from several
 // threads: each line is built whole, stamped and written with one write under a mutex, then
 // flushed. No event holds Secret data: errors of sensitive steps lose their quoted values (as on
 // the terminal), undo errors always do, and every event goes through util::Redacted before it is
@@ -66,8 +67,8 @@ class ApplyEvents : public apply::Status {
   // Adds type, @level, @message and @timestamp to `event` and writes it as one line.
   void Emit(const std::string& type, const char* level, const std::string& message,
             nlohmann::json event);
-  // "Error: <text>" on errors_, when there is one.
-  void Err(const std::string& text);
+  // "<prefix><text>" on errors_, when there is one.
+  void Err(const std::string& text, const char* prefix = "Error: ");
 
   std::ostream& out_;
   std::ostream* errors_;

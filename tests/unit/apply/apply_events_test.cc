@@ -163,6 +163,7 @@ TEST(ApplyEvents, NoSecretReachesTheStreamOrTheErrors) {
   secret.resource.object["data"] = {{"ca-key.pem", "LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t"}};
   plan::Plan p;
   p.changes = {secret};
+  p.warnings = {"an apply of this topology is running"};
   events.Planned(p);
   events.StepStarted(secret);
   events.StepFailed(secret,
@@ -174,8 +175,10 @@ TEST(ApplyEvents, NoSecretReachesTheStreamOrTheErrors) {
   EXPECT_EQ(text.find("LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t"), std::string::npos) << text;
   EXPECT_EQ(text.find("eyJhbGciOiJSUzI1NiJ9"), std::string::npos) << text;
   EXPECT_NE(text.find("Invalid value: (sensitive)"), std::string::npos) << text;
-  // The errors go to stderr as well, as text.
+  // The errors go to stderr as well, as text; the plan's warnings only there.
+  EXPECT_EQ(text.find("is running"), std::string::npos);
   EXPECT_EQ(errors.str(),
+            "Warning: an apply of this topology is running\n"
             "Error: beijing/v1/Secret/istio-system/cacerts: data[ca-key.pem]: Invalid value: "
             "(sensitive)\nError: rolling back beijing/v1/Secret/istio-system/cacerts: restoring "
             "token (sensitive)\n");
