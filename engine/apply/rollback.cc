@@ -42,6 +42,7 @@ RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunne
   RunDag(dag.Reversed(), options, [&](size_t i) {
     const auto& address = plan.changes[i].address;
     if (journal.EffectsOf(address).empty()) return true;
+    status.UndoStarted(address);
     std::string error = UndoStep(address, runner, journal);
     status.UndoFinished(address, error.empty(), error);
     if (!error.empty()) {

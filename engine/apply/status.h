@@ -22,6 +22,8 @@ class Status {
   // A step has been running (mostly waiting for readiness) for `elapsed`; every 10 s.
   virtual void StillRunning(const std::string& address, std::chrono::seconds elapsed) = 0;
   virtual void RollbackStarted(int steps) = 0;
+  // Rollback starts undoing the step at `address` (one that made changes); UndoFinished follows.
+  virtual void UndoStarted(const std::string& address) = 0;
   virtual void UndoFinished(const std::string& address, bool ok, const std::string& message) = 0;
   virtual void Finished(plan::Mode mode, const ExecuteResult& result) = 0;
 };
@@ -34,6 +36,7 @@ class NullStatus : public Status {
   void StepFailed(const plan::Change&, const std::string&) override {}
   void StillRunning(const std::string&, std::chrono::seconds) override {}
   void RollbackStarted(int) override {}
+  void UndoStarted(const std::string&) override {}
   void UndoFinished(const std::string&, bool, const std::string&) override {}
   void Finished(plan::Mode, const ExecuteResult&) override {}
 };

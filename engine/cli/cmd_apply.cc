@@ -1,5 +1,6 @@
 // meshform apply: plan (or read a saved plan and check it is still current), show it, ask for
-// confirmation on a terminal unless -auto-approve, take the lock, execute with rollback.
+// confirmation on a terminal unless -auto-approve, take the lock, execute with rollback; with
+// -json, all of it as JSON Lines events (views/apply_events.h).
 #include <iostream>
 
 #include "engine/apply/run.h"
@@ -8,9 +9,8 @@
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/run_options.h"
 #include "engine/cli/state_cleanup.h"
-#include "engine/cli/views/plan_text.h"
 #include "engine/cli/views/prompt.h"
-#include "engine/cli/views/terminal_status.h"
+#include "engine/cli/views/run_view.h"
 #include "engine/plan/saved_plan.h"
 
 namespace meshform::cli {
@@ -41,21 +41,8 @@ PlanRequest RequestFromSaved(const plan::SavedPlan& saved, const po::variables_m
   return request;
 }
 
-}  // namespace
-
-int RunApply(const Args& raw_args) {
-  po::options_description options;
-  options.add(ApplyOptions());
-  options.add(ClusterOptions());
-  options.add(PlanningOptions());
-  po::positional_options_description positional;
-  positional.add("plan", 1);
-  auto parsed = ParseCommand("apply",
-                             "-f FILE | PLAN.json [-f FILE] [-auto-approve] [--no-rollback] "
-                             "[--force-conflicts] [--parallelism N] [--adopt] [--target ADDR]",
-                             options, raw_args, &positional);
-  if (parsed.exit_code) return *parsed.exit_code;
-  const auto& vars = parsed.vars;
+// Everything after parsing, shown through `view`; returns the exit code.
+int Apply(const po::variables_map& vars, RunView& view) {
   if (vars.count("file") == 0 && vars.count("plan") == 0) {
     std::cerr << "meshform apply: give -f FILE or a saved PLAN.json\n";
     return 1;
@@ -66,6 +53,7 @@ int RunApply(const Args& raw_args) {
                  "applied with the options it was made with\n";
     return 1;
   }
+  if (RefusedWithoutApproval(vars, "apply", saved)) return 1;
   std::optional<plan::SavedPlan> saved_plan;
   PlanRequest request;
   if (saved) {
@@ -90,9 +78,8 @@ int RunApply(const Args& raw_args) {
                     "the saved plan " + vars["plan"].as<std::string>() + " is stale", "applied")) {
     return 1;
   }
-  if (!saved) std::cout << RenderPlanText(planned.plan, {ColorWanted(), false});
+  view.ShowPlan(planned.plan, saved);
   if (!planned.plan.HasChanges()) {
-    if (saved) std::cout << SummaryLine(planned.plan) << "\n";
     if (planned.plan.mode == plan::Mode::kDestroy) {
       locked->held.reset();  // released: the lock's own Lease is state that may now go
       RemoveUnusedState(planned, run.wait_timeout);
@@ -109,14 +96,34 @@ int RunApply(const Args& raw_args) {
     if (asked && MovedWhileShown(*locked, request, "applied")) return 1;
   }
   plan::Plan& plan = planned.plan;
-  TerminalStatus status(std::cout);
-  int result = apply::RunHeld(plan, *planned.clients, run, status, *locked->held, std::cerr);
-  std::cout << TimingsLine() << "\n";
+  int result = apply::RunHeld(plan, *planned.clients, run, view.status(), *locked->held, std::cerr);
+  view.RunDone();
   bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
   if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
     RemoveUnusedState(planned, run.wait_timeout);  // as destroy does, and as before the apply
   }
   return result;
+}
+
+}  // namespace
+
+int RunApply(const Args& raw_args) {
+  po::options_description options;
+  options.add(ApplyOptions());
+  options.add(ClusterOptions());
+  options.add(PlanningOptions());
+  po::positional_options_description positional;
+  positional.add("plan", 1);
+  auto parsed = ParseCommand("apply",
+                             "-f FILE | PLAN.json [-f FILE] [-auto-approve] [--no-rollback] "
+                             "[--force-conflicts] [--parallelism N] [--adopt] [--target ADDR] "
+                             "[-json]",
+                             options, raw_args, &positional);
+  if (parsed.exit_code) return *parsed.exit_code;
+  auto view = MakeRunView(parsed.vars.count("json") > 0, "apply");
+  int code = Apply(parsed.vars, *view);
+  view->Ended(code);
+  return code;
 }
 
 }  // namespace meshform::cli

@@ -1,8 +1,10 @@
 #include "engine/cli/run_options.h"
 
+#include <iostream>
+
 namespace meshform::cli {
 
-// Terraform spells it -auto-approve; boost wants two dashes (both are accepted).
+// Terraform spells it -auto-approve and -json; boost wants two dashes (both are accepted).
 po::options_description RunFlags(const std::string& title, const std::string& rollback_help,
                                  const std::string& wait_help) {
   po::options_description o(title);
@@ -14,8 +16,20 @@ po::options_description RunFlags(const std::string& title, const std::string& ro
       "lock-wait", po::value<int>(),
       "seconds to wait for the lock before refusing (default: the lease duration + 2)")(
       "skip-preflight",
-      "do not review, before the first write, that this user may do everything the run needs");
+      "do not review, before the first write, that this user may do everything the run needs")(
+      "json",
+      "print JSON Lines events on stdout instead of text (schemas/apply-events.schema.json); "
+      "needs -auto-approve or a saved plan");
   return o;
+}
+
+bool RefusedWithoutApproval(const po::variables_map& vars, const std::string& command, bool saved) {
+  if (vars.count("json") == 0 || vars.count("auto-approve") > 0 || saved) return false;
+  std::cerr << "Error: meshform " << command
+            << " -json cannot ask for confirmation: give -auto-approve"
+            << (command == "apply" ? " or a saved plan (meshform plan -out FILE)" : "")
+            << "; nothing was changed.\n";
+  return true;
 }
 
 apply::RunOptions RunOptionsFrom(const po::variables_map& vars) {

@@ -1,6 +1,8 @@
 #include "tests/support/topology_gen.h"
 
+#include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace meshform::testing {
 
@@ -28,6 +30,28 @@ std::string GeneratedTopology(const std::string& name, int workloads,
       << "}\n    ports: [{name: http, port: 8080}]\n";
   }
   return y.str();
+}
+
+std::string WithRejectedManifest(const std::string& file) {
+  std::ifstream in(file);
+  std::stringstream read;
+  read << in.rdbuf();
+  std::string text = read.str();
+  const std::string renderer = "[../../tools/istio-renderer]";
+  size_t at = text.find(renderer);
+  if (at == std::string::npos) throw std::runtime_error(file + " has no " + renderer);
+  text.replace(at, renderer.size(),
+               "[" + std::string(MESHFORM_SOURCE_DIR) + "/tools/istio-renderer]");
+  return text + R"(
+manifests:
+  - cluster: shanghai
+    dependsOn: [shanghai/v1/Namespace/sample]
+    documents:
+      - apiVersion: v1
+        kind: Service
+        metadata: {name: out-of-range, namespace: sample}
+        spec: {ports: [{port: 70000}]}
+)";
 }
 
 }  // namespace meshform::testing

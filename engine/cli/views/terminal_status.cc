@@ -2,6 +2,7 @@
 #include "engine/cli/views/terminal_status.h"
 
 #include <cstdio>
+#include <sstream>
 
 #include "engine/util/phase_timer.h"
 #include "engine/util/redact.h"
@@ -49,10 +50,14 @@ void TerminalStatus::StepFinished(const plan::Change& change, Seconds elapsed) {
        << std::flush;
 }
 
+std::string StepErrorText(const plan::Change& change, const std::string& message) {
+  return change.resource.sensitive ? util::ScrubQuoted(message) : message;
+}
+
 void TerminalStatus::StepFailed(const plan::Change& change, const std::string& message) {
-  std::string text = change.resource.sensitive ? util::ScrubQuoted(message) : message;
   std::lock_guard<std::mutex> lock(mu_);
-  out_ << "Error: " << change.address << ": " << text << "\n" << std::flush;
+  out_ << "Error: " << change.address << ": " << StepErrorText(change, message) << "\n"
+       << std::flush;
 }
 
 void TerminalStatus::StillRunning(const std::string& address, std::chrono::seconds elapsed) {
@@ -76,43 +81,47 @@ void TerminalStatus::UndoFinished(const std::string& address, bool ok, const std
   out_ << std::flush;
 }
 
-void TerminalStatus::Finished(plan::Mode mode, const ExecuteResult& r) {
+std::string FinishedText(plan::Mode mode, const ExecuteResult& r) {
   std::string verb = mode == plan::Mode::kDestroy ? "Destroy" : "Apply";
-  std::lock_guard<std::mutex> lock(mu_);
-  out_ << "\n";
+  std::ostringstream out;
   switch (r.outcome) {
     case Outcome::kSucceeded:
-      out_ << SummaryLine(mode, r) << "\n";
+      out << SummaryLine(mode, r) << "\n";
       break;
     case Outcome::kRolledBack:
-      out_ << verb << " failed; rolled back: all " << r.undone_steps
-           << " step(s) that made changes were undone.";
+      out << verb << " failed; rolled back: all " << r.undone_steps
+          << " step(s) that made changes were undone.";
       if (r.recreated.empty()) {
-        out_ << " The clusters are as before.\n";
+        out << " The clusters are as before.\n";
         break;
       }
-      out_ << " The clusters are as before, except that " << r.recreated.size()
-           << " object(s) this run had deleted were created again: same content, new uid (a "
-              "LoadBalancer Service "
-              "may have a new address, a token Secret a new token):\n";
-      for (const auto& what : r.recreated) out_ << "  " << what << "\n";
+      out << " The clusters are as before, except that " << r.recreated.size()
+          << " object(s) this run had deleted were created again: same content, new uid (a "
+             "LoadBalancer Service "
+             "may have a new address, a token Secret a new token):\n";
+      for (const auto& what : r.recreated) out << "  " << what << "\n";
       break;
     case Outcome::kRollbackIncomplete:
-      out_ << verb << " failed; rollback INCOMPLETE: " << r.undo_errors.size()
-           << " step(s) could not be undone (" << r.undone_steps << " were):\n";
-      for (const auto& e : r.undo_errors) out_ << "  " << e.address << "\n";
+      out << verb << " failed; rollback INCOMPLETE: " << r.undo_errors.size()
+          << " step(s) could not be undone (" << r.undone_steps << " were):\n";
+      for (const auto& e : r.undo_errors) out << "  " << e.address << "\n";
       break;
     case Outcome::kLockLost:
-      out_ << verb << " stopped: the lock was lost, so no further write started and nothing was "
-           << "rolled back (another run may hold the lock now). " << r.completed_steps
-           << " step(s) had completed. Run 'meshform plan' to see the clusters as they are.\n";
+      out << verb << " stopped: the lock was lost, so no further write started and nothing was "
+          << "rolled back (another run may hold the lock now). " << r.completed_steps
+          << " step(s) had completed. Run 'meshform plan' to see the clusters as they are.\n";
       break;
     case Outcome::kPartial:
-      out_ << verb << " failed; --no-rollback: the " << r.completed_steps
-           << " completed step(s) were left in place (partial state).\n";
+      out << verb << " failed; --no-rollback: the " << r.completed_steps
+          << " completed step(s) were left in place (partial state).\n";
       break;
   }
-  out_ << std::flush;
+  return out.str();
+}
+
+void TerminalStatus::Finished(plan::Mode mode, const ExecuteResult& r) {
+  std::lock_guard<std::mutex> lock(mu_);
+  out_ << "\n" << FinishedText(mode, r) << std::flush;
 }
 
 }  // namespace meshform::cli

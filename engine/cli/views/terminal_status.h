@@ -21,6 +21,7 @@ class TerminalStatus : public apply::Status {
   void StepFailed(const plan::Change& change, const std::string& message) override;
   void StillRunning(const std::string& address, std::chrono::seconds elapsed) override;
   void RollbackStarted(int steps) override;
+  void UndoStarted(const std::string&) override {}
   void UndoFinished(const std::string& address, bool ok, const std::string& message) override;
   void Finished(plan::Mode mode, const apply::ExecuteResult& result) override;
 
@@ -33,6 +34,11 @@ class TerminalStatus : public apply::Status {
 std::string CompletionWord(plan::Action action);
 // The summary line of a successful run.
 std::string SummaryLine(plan::Mode mode, const apply::ExecuteResult& result);
+// What a run ended with, one or more lines: the summary line, or what failed and what the
+// rollback did (the objects it could not undo, those it created again).
+std::string FinishedText(plan::Mode mode, const apply::ExecuteResult& result);
+// A step's error as it may be shown: sensitive steps' quoted values scrubbed.
+std::string StepErrorText(const plan::Change& change, const std::string& message);
 // "Timings: load topology 3 ms, compile 41 ms, ..., apply 12.3 s, readiness waits ...": every
 // phase this process timed (util/phase_timer.h), printed at the end of apply and destroy.
 std::string TimingsLine();

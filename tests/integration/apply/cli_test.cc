@@ -19,6 +19,7 @@
 #include "engine/kube/errors.h"
 #include "tests/integration/apply/seed_support.h"
 #include "tests/support/clusters.h"
+#include "tests/support/topology_gen.h"
 
 namespace meshform::apply {
 namespace {
@@ -204,23 +205,7 @@ TEST_F(MeshformCli, ALostLockStopsTheApplyWithoutRollingBack) {
 // applied again: it reports that the previous run did not finish, names what it left, and
 // converges.
 TEST_F(MeshformCli, KilledDuringRollbackThenAppliedAgainReportsItAndConverges) {
-  std::ifstream in(testing::SeedTopology());
-  std::stringstream seed;
-  seed << in.rdbuf();
-  std::string text = seed.str();
-  const std::string renderer = "[../../tools/istio-renderer]";
-  text.replace(text.find(renderer), renderer.size(),
-               "[" + std::string(MESHFORM_SOURCE_DIR) + "/tools/istio-renderer]");
-  text += R"(
-manifests:
-  - cluster: shanghai
-    dependsOn: [shanghai/v1/Namespace/sample]
-    documents:
-      - apiVersion: v1
-        kind: Service
-        metadata: {name: out-of-range, namespace: sample}
-        spec: {ports: [{port: 70000}]}
-)";
+  std::string text = meshform::testing::WithRejectedManifest(testing::SeedTopology());
   std::string bad = (dir_ / "bad.yaml").string();
   std::ofstream(bad) << text;
   auto args = Args("apply");

@@ -7,10 +7,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "tests/support/commands.h"
+#include "tests/support/json_schema.h"
 #include "tests/support/topology_gen.h"
 
 namespace {
@@ -161,3 +164,29 @@ TEST(Cli, CheckRejectsAnUnknownClusterAndABadWait) {
 }
 
 }  // namespace
+
+// With -json nothing can ask for confirmation: refused before the topology file is even read
+// (it does not exist here), with the reason on stderr and a stream of two events on stdout.
+TEST(Cli, ApplyAndDestroyJsonWithoutApprovalAreRefusedBeforeReadingAnything) {
+  for (const char* command : {"apply -json", "destroy --json"}) {
+    auto r = meshform::testing::RunCommand(std::string(MESHFORM_BINARY) + " " + command +
+                                           " -f /nonexistent/topology.yaml");
+    EXPECT_EQ(r.exit_code, 1) << command;
+    EXPECT_NE(r.err.find("-json cannot ask for confirmation: give -auto-approve"),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("nonexistent"), std::string::npos) << r.err;
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(lines.size(), 2u) << r.out;
+    EXPECT_EQ(lines[0]["type"], "version");
+    EXPECT_EQ(lines[1]["type"], "change_summary");
+    EXPECT_EQ(lines[1]["outcome"], "failed");
+    EXPECT_EQ(lines[1]["exit_code"], 1);
+    for (const auto& e : lines) {
+      EXPECT_TRUE(meshform::testing::SchemaViolations("apply-events.schema.json", e).empty())
+          << e.dump();
+    }
+  }
+}
