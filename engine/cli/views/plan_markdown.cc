@@ -62,7 +62,7 @@ void Warnings(const Plan& plan, std::ostringstream& out) {
   }
   if (destroyed.empty() && replaced.empty() && ca.empty() && remote.empty()) return;
   out << "> [!WARNING]\n> This plan can restart workloads or cut traffic in the mesh:\n";
-  WarningLine(out, destroyed, "to destroy", "What runs on them stops.");
+  WarningLine(out, destroyed, "to destroy", "They are deleted, and what uses them stops working.");
   WarningLine(out, replaced, "to replace (deleted, then created)", "They are absent in between.");
   WarningLine(out, ca, "CA secret(s) change",
               "istiod signs with the new CA; workloads trust it only after they restart, and "

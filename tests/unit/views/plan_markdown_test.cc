@@ -59,9 +59,10 @@ TEST(PlanMarkdown, CreatingOnlyNeedsNoWarning) {
 TEST(PlanMarkdown, EachClusterIsACollapsibleDiffOfTheTextPlansLines) {
   std::string md = Comment(SamplePlan());
   EXPECT_NE(md.find("<details><summary>beijing: 1 to add, 3 to change, 0 to replace, 0 to "
-                    "destroy</summary>\n\n```diff\n+   beijing/v1/Namespace/sample\n"),
+                    "destroy</summary>\n\n```diff\n!   beijing/apps/v1/Deployment/sample/web\n"),
             std::string::npos)
       << md;
+  EXPECT_NE(md.find("\n+   beijing/v1/Namespace/sample\n"), std::string::npos) << md;
   EXPECT_NE(md.find("!   beijing/apps/v1/Deployment/sample/web\n"
                     "!       .spec.replicas: 3 -> 1\n"
                     "!       .metadata.annotations.note: null -> \"x\"\n"
