@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-class ShowTest : public SeedTopology {
+class PlanShowTest : public SeedTopology {
  protected:
   // show without any cluster: no kubeconfig at all.
   CommandResult Show(const std::string& args) {
@@ -31,7 +31,7 @@ class ShowTest : public SeedTopology {
   }
 };
 
-TEST_F(ShowTest, ShowPrintsWhatPlanPrintedAndTheJsonNamesTheDrift) {
+TEST_F(PlanShowTest, ShowPrintsWhatPlanPrintedAndTheJsonNamesTheDrift) {
   ASSERT_EQ(Apply().exit_code, 0);
   std::string role = FirstOf(PlanJson(), "shanghai", "ClusterRole");
   ASSERT_FALSE(role.empty());
@@ -89,7 +89,7 @@ TEST_F(ShowTest, ShowPrintsWhatPlanPrintedAndTheJsonNamesTheDrift) {
   EXPECT_EQ(plan_md.out, md.out) << "plan -o markdown and show -o markdown print the same comment";
 }
 
-TEST_F(ShowTest, ATargetedPlanIsIncomplete) {
+TEST_F(PlanShowTest, ATargetedPlanIsIncomplete) {
   auto planned = PlanJson("--target shanghai/v1/Namespace/sample");
   EXPECT_EQ(planned["complete"], false);
   EXPECT_EQ(planned["applyable"], true);
