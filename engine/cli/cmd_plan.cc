@@ -1,10 +1,11 @@
 // meshform plan: what apply would do to every cluster, and nothing else.
 #include <iostream>
+#include <sstream>
 
 #include "engine/cli/command.h"
+#include "engine/cli/plan_output.h"
 #include "engine/cli/plan_pipeline.h"
 #include "engine/cli/previous_run_warning.h"
-#include "engine/cli/views/plan_text.h"
 #include "engine/plan/plan_json.h"
 #include "engine/plan/saved_plan.h"
 #include "engine/state/lock.h"
@@ -35,6 +36,20 @@ void WarnIfLocked(const Planned& planned) {
   }
 }
 
+// `plan -o json` that could make no plan still prints a plan document, one that says so
+// ("errored": true, the errors, no changes), for pipelines that read only stdout.
+void PrintErroredJson(plan::Mode mode, const std::string& errors) {
+  plan::Plan p;
+  p.mode = mode;
+  std::istringstream lines(errors);
+  std::string line;
+  while (std::getline(lines, line)) {
+    auto start = line.find_first_not_of(' ');
+    if (start != std::string::npos) p.errors.push_back(line.substr(start));
+  }
+  std::cout << plan::PlanToJson(p).dump(2) << "\n";
+}
+
 }  // namespace
 
 int RunPlan(const Args& args) {
@@ -46,34 +61,33 @@ int RunPlan(const Args& args) {
   own.add_options()("out", po::value<std::string>(),
                     "save the plan to this file (apply it later); also -out")(
       "detailed-exitcode", "exit 0 without changes, 2 with changes, 1 on error")(
-      "output,o", po::value<std::string>()->default_value("text"), "text or json")(
       "destroy", "plan the destruction of everything meshform manages for the topology");
   options.add(own);
-  auto parsed = ParseCommand(
-      "plan", "-f FILE [--out plan.json] [--detailed-exitcode] [-o text|json] [--destroy]", options,
-      args);
+  options.add(PlanOutputOptions());
+  auto parsed = ParseCommand("plan",
+                             "-f FILE [--out plan.json] [--detailed-exitcode] "
+                             "[-o text|json|markdown] [--destroy]",
+                             options, args);
   if (parsed.exit_code) return *parsed.exit_code;
   const auto& vars = parsed.vars;
-  std::string output = vars["output"].as<std::string>();
-  if (output != "text" && output != "json") {
-    std::cerr << "meshform plan: --output must be text or json\n";
+  auto output = PlanOutputFrom(vars, "plan", std::cerr);
+  if (!output) return 1;
+  auto mode = vars.count("destroy") ? plan::Mode::kDestroy : plan::Mode::kApply;
+  std::ostringstream errors;
+  auto planned = LoadAndPlan(RequestFrom(vars, mode), errors);
+  std::cerr << errors.str();
+  if (!planned) {
+    if (output->format == "json") PrintErroredJson(mode, errors.str());
     return 1;
   }
-  auto mode = vars.count("destroy") ? plan::Mode::kDestroy : plan::Mode::kApply;
-  auto planned = LoadAndPlan(RequestFrom(vars, mode), std::cerr);
-  if (!planned) return 1;
   const plan::Plan& p = planned->plan;
   WarnIfLocked(*planned);
   PhaseTimer timer("print plan");
-  if (output == "json") {
-    std::cout << plan::PlanToJson(p).dump(2) << "\n";
-  } else {
-    std::cout << RenderPlanText(p, {ColorWanted(), false});
-  }
+  PrintPlan(p, *output, std::cout);
   if (vars.count("out")) {
     std::string out = vars["out"].as<std::string>();
     plan::WriteSavedPlan(p, vars["file"].as<std::string>(), out);
-    if (output == "text") {
+    if (output->format == "text") {
       std::cout << "\nSaved the plan to " << out << ". To apply exactly this plan: meshform apply "
                 << out << "\n";
     }

@@ -41,6 +41,7 @@ po::options_description ClusterOptions();   // --kubeconfig, --parallelism
 
 int RunValidate(const Args& args);
 int RunPlan(const Args& args);
+int RunShow(const Args& args);
 int RunApply(const Args& args);
 int RunDestroy(const Args& args);
 int RunGraph(const Args& args);

@@ -27,6 +27,8 @@ const std::vector<Subcommand>& Subcommands() {
       {"validate", "check a topology file (schema and semantics); no cluster contact",
        meshform::cli::RunValidate},
       {"plan", "show what apply would change in every cluster", meshform::cli::RunPlan},
+      {"show", "print a saved plan (text, JSON or a pull-request comment); no cluster contact",
+       meshform::cli::RunShow},
       {"apply", "converge the clusters to the topology (or to a saved plan)",
        meshform::cli::RunApply},
       {"destroy", "remove everything meshform manages for the topology", meshform::cli::RunDestroy},

@@ -18,6 +18,18 @@ const char* ActionName(Action action) {
   return "?";
 }
 
+const char* DriftName(Drift drift) {
+  switch (drift) {
+    case Drift::kNone:
+      return "";
+    case Drift::kChanged:
+      return "changed";
+    case Drift::kDeleted:
+      return "deleted";
+  }
+  return "?";
+}
+
 int Plan::Count(Action action) const {
   int n = 0;
   for (const auto& c : changes) n += c.action == action && c.resource.is_object();

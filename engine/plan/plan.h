@@ -25,6 +25,20 @@ const char* ActionName(Action action);  // "no-op", "create", "update", "replace
 
 enum class Mode { kApply, kDestroy };
 
+// Drift: an object whose live state differs from what meshform last applied because someone
+// else changed it. The planner knows two kinds for certain:
+//   kChanged  meshform applied the object before (its field manager has an Apply entry in
+//             metadata.managedFields) and a field meshform wants now holds another value owned
+//             by another field manager: that manager wrote it after meshform (the change's
+//             conflicts name the fields and managers);
+//   kDeleted  the inventory lists the object (meshform created it) but it is gone from its
+//             cluster, and the topology still declares it.
+// A difference in a field meshform still owns is the topology's own change, not drift. A field
+// someone else removed (no manager owns it any more) cannot be told from a field the topology
+// added, and is not counted.
+enum class Drift { kNone, kChanged, kDeleted };
+const char* DriftName(Drift drift);  // "", "changed", "deleted"
+
 struct Change {
   std::string address;
   std::string cluster;
@@ -48,6 +62,7 @@ struct Change {
   // Destroy: the address of the Namespace change whose deletion removes this object; its step
   // sends nothing (namespace_cascade.h).
   std::string deleted_with;
+  Drift drift = Drift::kNone;
 };
 
 struct Plan {
@@ -61,6 +76,8 @@ struct Plan {
   std::vector<Change> changes;       // sorted by address; no-ops included
   values::ValueStore values;         // values known at plan time (sensitive: never serialized)
   std::vector<std::string> warnings;
+  // Why no plan could be made (then `changes` is empty): a plan document that says it errored.
+  std::vector<std::string> errors;
 
   int Count(Action action) const;
   bool HasChanges() const;

@@ -27,12 +27,21 @@ const char* OpName(ssa::FieldChange::Op op) {
   return "?";
 }
 
+json ConflictsToJson(const ssa::ObjectDiff& diff) {
+  json conflicts = json::array();
+  for (const auto& x : diff.conflicts) {
+    conflicts.push_back({{"path", ToString(x.path)}, {"manager", x.manager}});
+  }
+  return conflicts;
+}
+
 json ChangeToJson(const Change& c) {
   bool sensitive = IsSensitive(c);
   json j = {{"address", c.address},
             {"cluster", c.cluster},
             {"type", c.resource.is_value() ? "value" : "object"},
             {"action", ActionName(c.action)},
+            {"actions", ActionList(c.action)},
             {"reason", c.reason},
             {"planned_resource_version", c.planned_resource_version},
             {"planned_uid", c.planned_uid},
@@ -57,24 +66,48 @@ json ChangeToJson(const Change& c) {
                       {"after", Shown(f.after, sensitive)}});
   }
   j["fields"] = fields;
-  json conflicts = json::array();
-  for (const auto& x : c.diff.conflicts) {
-    conflicts.push_back({{"path", ToString(x.path)}, {"manager", x.manager}});
-  }
-  j["conflicts"] = conflicts;
+  j["conflicts"] = ConflictsToJson(c.diff);
   return j;
+}
+
+json DriftToJson(const Plan& plan) {
+  json drift = json::array();
+  for (const auto& c : plan.changes) {
+    if (c.drift == Drift::kNone) continue;
+    drift.push_back({{"address", c.address},
+                     {"cluster", c.cluster},
+                     {"kind", DriftName(c.drift)},
+                     {"conflicts", ConflictsToJson(c.diff)}});
+  }
+  return drift;
 }
 
 }  // namespace
 
+json ActionList(Action action) {
+  if (action == Action::kReplace) return {"delete", "create"};
+  return {ActionName(action)};
+}
+
+bool ReadsPlanFormat(const std::string& format_version) {
+  return format_version == "1" || format_version.rfind("1.", 0) == 0;
+}
+
 json PlanToJson(const Plan& plan) {
   json changes = json::array();
   for (const auto& c : plan.changes) changes.push_back(ChangeToJson(c));
+  bool errored = !plan.errors.empty();
   return {{"format_version", kPlanFormatVersion},
           {"mode", plan.mode == Mode::kDestroy ? "destroy" : "apply"},
           {"topology", {{"name", plan.topology_name}, {"hash", plan.topology_hash}}},
           {"inventory_cluster", plan.inventory_cluster},
           {"options", {{"adopt", plan.adopt}, {"targets", plan.targets}}},
+          {"applyable", !errored && plan.HasChanges()},
+          {"complete", !errored && plan.targets.empty()},
+          {"errored", errored},
+          {"errors", plan.errors},
+          {"warnings", plan.warnings},
+          {"drift", DriftToJson(plan)},
           {"summary",
            {{"add", plan.Count(Action::kCreate)},
             {"change", plan.Count(Action::kUpdate)},

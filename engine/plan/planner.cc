@@ -200,9 +200,11 @@ class Planner {
     }
     if (!c.live) {
       c.action = Action::kCreate;
+      if (inventory_.listed_by.count(c.address)) c.drift = Drift::kDeleted;
       return;
     }
     c.diff = ssa::DiffObject(c.resource.object, *c.live);
+    if (!c.diff.conflicts.empty() && AppliedByMeshform(*c.live)) c.drift = Drift::kChanged;
     if (c.diff.empty()) {
       c.action = c.adopt ? Action::kUpdate : Action::kNoOp;
       return;

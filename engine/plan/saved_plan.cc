@@ -31,15 +31,24 @@ void WriteSavedPlan(const Plan& plan, const std::string& topology_file, const st
   }
 }
 
-SavedPlan ReadSavedPlan(const std::string& path) {
+json ReadPlanDocument(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot read plan file " + path);
-  SavedPlan saved;
   try {
     json doc = json::parse(in);
-    if (doc.value("format_version", "") != kPlanFormatVersion) {
-      throw Error("unsupported format_version '" + doc.value("format_version", "") + "'");
-    }
+    if (!doc.is_object()) throw Error("not a JSON object");
+    std::string version = doc.value("format_version", "");
+    if (!ReadsPlanFormat(version)) throw Error("unsupported format_version '" + version + "'");
+    return doc;
+  } catch (const std::exception& e) {
+    throw Error("plan file " + path + " is not a meshform plan: " + e.what());
+  }
+}
+
+SavedPlan ReadSavedPlan(const std::string& path) {
+  json doc = ReadPlanDocument(path);
+  SavedPlan saved;
+  try {
     saved.topology_file = doc.at("topology").at("file");
     saved.topology_hash = doc.at("topology").at("hash");
     saved.mode = doc.at("mode");

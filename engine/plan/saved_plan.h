@@ -32,6 +32,10 @@ struct SavedPlan {
 // Writes `plan` for `topology_file` to `path` (0600, replaced atomically). Throws meshform::Error.
 void WriteSavedPlan(const Plan& plan, const std::string& topology_file, const std::string& path);
 
+// The document of a saved plan file (plan_json.h, plus topology.file), of a format version this
+// build reads; throws meshform::Error naming the file and what is wrong with it.
+nlohmann::json ReadPlanDocument(const std::string& path);
+
 // Reads a saved plan; throws meshform::Error naming the file and what is wrong with it.
 SavedPlan ReadSavedPlan(const std::string& path);
 

@@ -94,6 +94,12 @@ void RenderChange(const Change& c, const Style& style, std::ostringstream& out) 
 
 }  // namespace
 
+std::string RenderChangeText(const Change& change, const TextOptions& options) {
+  std::ostringstream out;
+  RenderChange(change, Style{options.color}, out);
+  return out.str();
+}
+
 bool ColorWanted() {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color != nullptr && *no_color != '\0') return false;

@@ -17,6 +17,10 @@ struct TextOptions {
 
 std::string RenderPlanText(const plan::Plan& plan, const TextOptions& options = {});
 
+// One change as the plan's text shows it: its line ("  ~ ADDRESS  # reason") and, for updates
+// and replaces, a line per changed field and conflict, values redacted as in the whole plan.
+std::string RenderChangeText(const plan::Change& change, const TextOptions& options = {});
+
 // "Plan: 12 to add, 3 to change, 0 to destroy." (a replace counts as one add and one destroy),
 // or "No changes. ..." when there is nothing to do.
 std::string SummaryLine(const plan::Plan& plan);

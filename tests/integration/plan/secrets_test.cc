@@ -1,10 +1,11 @@
 // No private key, token or Secret value of the seed example ever appears in plan output (text,
-// JSON), in a saved plan, or in debug logs — also when the plan has to show changes to Secrets —
-// nor in render's output (which holds no placeholder and no mask either: it leaves such objects
-// out).
+// JSON, the markdown comment and its parts), in a saved plan, in what `show` prints of it, or in
+// debug logs — also when the plan has to show changes to Secrets — nor in render's output
+// (which holds no placeholder and no mask either: it leaves such objects out).
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "engine/util/base64.h"
@@ -79,6 +80,25 @@ TEST_F(PlanSecretsTest, NoSecretInTextJsonSavedPlanOrLogs) {
   std::string saved = dir_ + "/plan.json";
   ASSERT_EQ(Plan("--out " + saved).exit_code, 0);
   ExpectNoSecret("saved plan", ReadFile(saved), secrets);
+  auto md = Plan("-o markdown --log-level trace");
+  ASSERT_EQ(md.exit_code, 0) << md.err;
+  EXPECT_NE(md.out.find("(sensitive)"), std::string::npos) << md.out;
+  ExpectNoSecret("plan markdown", md.out, secrets);
+  ExpectNoSecret("plan markdown's trace log", md.err, secrets);
+  std::string parts = dir_ + "/comment";
+  ASSERT_EQ(Plan("-o markdown --max-bytes 2000 --out-markdown " + parts).exit_code, 0);
+  std::string all_parts;
+  for (int k = 1; std::ifstream(parts + "." + std::to_string(k) + ".md").good(); ++k) {
+    all_parts += ReadFile(parts + "." + std::to_string(k) + ".md");
+  }
+  EXPECT_NE(all_parts.find("(sensitive)"), std::string::npos);
+  ExpectNoSecret("markdown parts", all_parts, secrets);
+  for (const char* format : {"text", "json", "markdown"}) {
+    auto shown = Meshform(std::string("--log-level trace show -o ") + format + " " + saved);
+    ASSERT_EQ(shown.exit_code, 0) << shown.err;
+    EXPECT_NE(shown.out.find("(sensitive)"), std::string::npos) << format;
+    ExpectNoSecret(std::string("show -o ") + format, shown.out + shown.err, secrets);
+  }
   std::string rendered = dir_ + "/rendered";
   auto render = Meshform("render -f " + file_ + " -d " + rendered + " -v");
   ASSERT_EQ(render.exit_code, 0) << render.err;

@@ -39,8 +39,8 @@ Run Meshform(const std::string& args) {
 TEST(Cli, TopLevelHelpListsEverySubcommand) {
   auto r = Meshform("--help");
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* name : {"validate", "plan", "apply", "destroy", "check", "graph", "render",
-                           "version", "completion"}) {
+  for (const char* name : {"validate", "plan", "show", "apply", "destroy", "check", "graph",
+                           "render", "version", "completion"}) {
     EXPECT_NE(r.output.find(std::string("  ") + name), std::string::npos) << name;
   }
 }
@@ -54,8 +54,8 @@ TEST(Cli, UnknownCommandIsNamed) {
 }
 
 TEST(Cli, EverySubcommandHasHelp) {
-  for (const char* name : {"validate", "plan", "apply", "destroy", "check", "graph", "render",
-                           "version", "completion"}) {
+  for (const char* name : {"validate", "plan", "show", "apply", "destroy", "check", "graph",
+                           "render", "version", "completion"}) {
     auto r = Meshform(std::string(name) + " --help");
     EXPECT_EQ(r.exit_code, 0) << name << ": " << r.output;
     EXPECT_NE(r.output.find(std::string("Usage: meshform ") + name), std::string::npos) << r.output;
@@ -147,6 +147,27 @@ TEST(Cli, CheckReportsARendererThatHangsAsAFailedCheck) {
   EXPECT_EQ(json.exit_code, 1) << json.output;
   EXPECT_NE(json.output.find("\"name\": \"topology\""), std::string::npos) << json.output;
   EXPECT_NE(json.output.find("\"result\": \"fail\""), std::string::npos) << json.output;
+}
+
+TEST(Cli, APlanJsonThatCouldNotBeMadeSaysItErrored) {
+  std::string dir = meshform::testing::MakeTempDir("meshform-plan");
+  std::string kubeconfig = DeadKubeconfig(dir);
+  meshform::testing::WriteFile(
+      dir + "/t.yaml", meshform::testing::GeneratedTopology("dead", 1, {"one", "two", "three"}));
+  auto r = meshform::testing::RunCommand(std::string(MESHFORM_BINARY) + " plan -o json -f " + dir +
+                                         "/t.yaml --kubeconfig " + kubeconfig);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto doc = nlohmann::json::parse(r.out);  // stdout is still a plan document
+  EXPECT_EQ(meshform::testing::SchemaViolations("plan.schema.json", doc),
+            std::vector<std::string>{});
+  EXPECT_EQ(doc["errored"], true);
+  EXPECT_EQ(doc["applyable"], false);
+  EXPECT_EQ(doc["complete"], false);
+  EXPECT_EQ(doc["changes"], nlohmann::json::array());
+  ASSERT_FALSE(doc["errors"].empty());
+  EXPECT_NE(doc["errors"].dump().find("127.0.0.1:1"), std::string::npos) << doc.dump(2);
+  EXPECT_NE(r.err.find("127.0.0.1:1"), std::string::npos) << "stderr says it too";
+  EXPECT_EQ((r.out + r.err).find("not-a-real-token"), std::string::npos);
 }
 
 TEST(Cli, CheckRejectsAnUnknownClusterAndABadWait) {
