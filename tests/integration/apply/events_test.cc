@@ -117,8 +117,10 @@ std::vector<std::string> MeshSecrets(const std::vector<std::string>& contexts) {
   for (const auto& c : contexts) {
     auto r = Kubectl(c, "get secrets -A -l app.kubernetes.io/managed-by=meshform -o json");
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    for (const auto& secret : json::parse(r.out)["items"]) {
-      for (const auto& [key, value] : secret.value("data", json::object()).items()) {
+    const json list = json::parse(r.out);  // named: a range over a temporary's member dangles
+    for (const auto& secret : list.at("items")) {
+      const json data = secret.value("data", json::object());
+      for (const auto& [key, value] : data.items()) {
         std::string encoded = value.get<std::string>();
         std::string decoded = util::Base64Decode(encoded).value_or("");
         if (encoded.size() >= 40) out.push_back(encoded.substr(encoded.size() / 2, 40));
@@ -216,7 +218,7 @@ TEST_F(ApplyEventsOnClusters, AFailedApplyReportsItsErrorAndEveryUndoneStep) {
   EXPECT_EQ(events.back()["undone_steps"], undone);
   // Errors go to stderr as well; the text of the run does not go to stdout.
   EXPECT_NE(apply.err.find("Error: " + bad + ": "), std::string::npos) << apply.err;
-  EXPECT_EQ(apply.out.find("Rolling back"), std::string::npos);
+  EXPECT_EQ(apply.out.find("Rolling back: undoing"), std::string::npos);  // the terminal's line
   // Every object the run created is undone, dependents first (the bad Service's namespace
   // after everything in it).
   std::map<std::string, size_t> undone_at;

@@ -55,9 +55,9 @@ TEST_F(GitlabPipeline, PlansAppliesTheSavedPlanAndReportsDrift) {
   // A push: validate and plan run, apply waits for a person, drift only runs on a schedule.
   auto push = Pipeline("");
   ASSERT_EQ(push.exit_code, 0) << push.out;
-  EXPECT_NE(push.out.find("plan starting"), std::string::npos) << push.out;
-  EXPECT_EQ(push.out.find("apply starting"), std::string::npos) << push.out;
-  EXPECT_EQ(push.out.find("drift starting"), std::string::npos) << push.out;
+  EXPECT_NE(push.out.find("starting shell (plan)"), std::string::npos) << push.out;
+  EXPECT_EQ(push.out.find("starting shell (apply)"), std::string::npos) << push.out;
+  EXPECT_EQ(push.out.find("starting shell (drift)"), std::string::npos) << push.out;
   std::string comment = Artifact("plan.md");
   EXPECT_EQ(comment.rfind("<!--", 0), 0u) << comment;
   EXPECT_NE(comment.find(name_), std::string::npos) << comment;
@@ -87,9 +87,13 @@ TEST_F(GitlabPipeline, PlansAppliesTheSavedPlanAndReportsDrift) {
   EXPECT_NE(report.find("topology.istio.io/network"), std::string::npos) << report;
   EXPECT_NE(report.find("elsewhere"), std::string::npos) << report;
 
-  // The next push plans the repair, the apply job carries it out, and drift passes again.
+  // The next push plans the repair; kubectl now owns the label, so the apply job refuses it
+  // until someone runs it with --force-conflicts (the documented variable); then drift passes.
   ASSERT_EQ(Pipeline("").exit_code, 0);
-  auto repair = Pipeline("apply");
+  auto refused = Pipeline("apply");
+  EXPECT_NE(refused.exit_code, 0) << refused.out;
+  EXPECT_NE(refused.out.find("conflict"), std::string::npos) << refused.out;
+  auto repair = Pipeline("--variable MESHFORM_APPLY_OPTIONS=--force-conflicts apply");
   ASSERT_EQ(repair.exit_code, 0) << repair.out;
   auto after = Pipeline("--variable CI_PIPELINE_SOURCE=schedule drift");
   EXPECT_EQ(after.exit_code, 0) << after.out;
