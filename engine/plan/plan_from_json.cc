@@ -82,6 +82,7 @@ Change ChangeFromJson(const json& j) {
   c.resource = ResourceFromJson(j);
   c.planned_resource_version = j.at("planned_resource_version");
   c.planned_uid = j.at("planned_uid");
+  c.planned_content_digest = j.value("planned_content_digest", "");
   for (const auto& f : j.at("fields")) c.diff.changes.push_back(FieldFromJson(f));
   c.diff.conflicts = ConflictsFromJson(j.at("conflicts"));
   return c;

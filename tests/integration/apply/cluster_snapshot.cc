@@ -33,6 +33,17 @@ nlohmann::json Normalize(nlohmann::json object) {
   }
   // A CRD's status records stored versions and accepted names: server bookkeeping.
   if (object.value("kind", "") == "CustomResourceDefinition") object.erase("status");
+  // The HPA controller rewrites an HPA's status every sync, and in autoscaling/v1 (read here)
+  // its conditions and metrics show as annotations: its work, not meshform's.
+  if (object.value("kind", "") == "HorizontalPodAutoscaler") {
+    object.erase("status");
+    if (m.contains("annotations")) {
+      auto& annotations = m["annotations"];
+      annotations.erase("autoscaling.alpha.kubernetes.io/conditions");
+      annotations.erase("autoscaling.alpha.kubernetes.io/current-metrics");
+      if (annotations.empty()) m.erase("annotations");
+    }
+  }
   return object;
 }
 
