@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/bench/timing.h"
 #include "tests/support/clusters.h"
 #include "tests/support/commands.h"
 #include "tests/support/topology_gen.h"
@@ -30,16 +31,8 @@ namespace {
 using meshform::testing::CommandResult;
 namespace fs = std::filesystem;
 
-double Seconds(const std::function<void()>& work) {
-  auto start = std::chrono::steady_clock::now();
-  work();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using meshform::bench::Median;
+using meshform::bench::Seconds;
 
 void Check(const CommandResult& r, const std::string& what) {
   if (r.exit_code == 0) return;

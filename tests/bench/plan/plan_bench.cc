@@ -4,12 +4,13 @@
 // three contexts, KUBECONFIG); see CMakeLists.txt for the command.
 #include <algorithm>
 #include <chrono>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "tests/bench/timing.h"
 #include "tests/support/clusters.h"
 #include "tests/support/commands.h"
 #include "tests/support/topology_gen.h"
@@ -19,16 +20,8 @@ namespace {
 using meshform::testing::CommandResult;
 namespace fs = std::filesystem;
 
-double Seconds(const std::function<void()>& work) {
-  auto start = std::chrono::steady_clock::now();
-  work();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
+using meshform::bench::Median;
+using meshform::bench::Seconds;
 
 void Check(const CommandResult& r, const std::string& what, std::initializer_list<int> ok = {0}) {
   if (std::find(ok.begin(), ok.end(), r.exit_code) != ok.end()) return;
@@ -65,7 +58,8 @@ int main(int argc, char** argv) {
   contexts.resize(3);
   std::string dir = meshform::testing::MakeTempDir("meshform-plan-bench");
   std::string file = dir + "/topology.yaml";
-  meshform::testing::WriteFile(file, meshform::testing::GeneratedTopology("bench", workloads, contexts));
+  meshform::testing::WriteFile(file,
+                               meshform::testing::GeneratedTopology("bench", workloads, contexts));
 
   double apply = Seconds([&] {
     Check(meshform::testing::Meshform("apply -f " + file + " -auto-approve"), "meshform apply");
@@ -75,7 +69,8 @@ int main(int argc, char** argv) {
   std::vector<double> plans, diffs;
   for (int i = 0; i < runs; ++i) {
     plans.push_back(Seconds([&] {
-      Check(meshform::testing::Meshform("plan -f " + file + " --detailed-exitcode"), "meshform plan");
+      Check(meshform::testing::Meshform("plan -f " + file + " --detailed-exitcode"),
+            "meshform plan");
     }));
   }
   Check(meshform::testing::Meshform("render -f " + file + " -d " + dir + "/rendered"), "render");
@@ -84,8 +79,8 @@ int main(int argc, char** argv) {
   std::string cmd;
   for (const auto& c : contexts) {
     cmd += "kubectl --kubeconfig " + kubeconfig + " --context " + c +
-           " diff --server-side --field-manager=meshform --force-conflicts -f " + dir + "/kubectl/" +
-           c + " >/dev/null & ";
+           " diff --server-side --field-manager=meshform --force-conflicts -f " + dir +
+           "/kubectl/" + c + " >/dev/null & ";
   }
   cmd += "wait";
   for (int i = 0; i < runs; ++i) {
