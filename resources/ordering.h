@@ -21,6 +21,13 @@
 // |                                     | (across clusters)     | (member named as its cluster)      |
 // | values-before-placeholders          | value resource        | resources whose placeholders name it |
 // clang-format on
+//
+// A destroy deletes dependents before what they depend on, the reverse of every rule, with one
+// exception (DestroyKeepsOrder): injector-before-injected-namespaces. A namespace whose pods
+// are being deleted needs no injector, so the injector's webhook configuration and the injected
+// namespaces are deleted at once; otherwise the webhook waits for the injected namespaces to be
+// gone, and the istiod Service it calls (and so istio-system) for the webhook: two namespace
+// deletions (each at least the namespace controller's 5 s grace) in a row instead of side by side.
 #pragma once
 
 #include <string>
@@ -50,6 +57,11 @@ struct OrderingRule {
 };
 
 const std::vector<OrderingRule>& OrderingRules();
+
+// Whether a destroy deletes `dependent` before `dependency` (an edge dependent → dependency of
+// depends_on): true but for the edges of injector-before-injected-namespaces (a Namespace on a
+// MutatingWebhookConfiguration).
+bool DestroyKeepsOrder(const Resource& dependent, const Resource& dependency);
 
 // Adds to every resource's depends_on the dependencies the rules imply. Linear in the number of
 // resources (one hash table per rule).

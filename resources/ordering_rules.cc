@@ -212,4 +212,10 @@ const std::vector<OrderingRule>& OrderingRules() {
   return rules;
 }
 
+bool DestroyKeepsOrder(const Resource& dependent, const Resource& dependency) {
+  if (!dependent.is_object() || !dependency.is_object()) return true;
+  return !(dependent.api_version() == "v1" && dependent.object_kind() == "Namespace" &&
+           dependency.object_kind() == "MutatingWebhookConfiguration");
+}
+
 }  // namespace meshform::resources

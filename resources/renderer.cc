@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "engine/util/error.h"
+#include "engine/util/phase_timer.h"
 #include "resources/manifest_normalization.h"
 #include "resources/multi_primary.h"
 #include "resources/placeholder.h"
@@ -101,7 +102,12 @@ std::vector<json> RenderIstio(const topology::Topology& t, const topology::Clust
   util::ProcessRequest request;
   request.argv = RendererArgv(t, cluster);
   request.timeout = std::chrono::seconds(t.mesh.renderer.timeout_seconds);
-  util::ProcessResult result = runner.Run(request);
+  util::ProcessResult result;
+  {
+    // Renderers run in parallel, one per cluster: the phase log shows the sum of their times.
+    PhaseTimer timer("renderer runs (summed)");
+    result = runner.Run(request);
+  }
   if (!result.ok()) {
     std::string hint = result.end == util::ProcessEnd::kTimedOut
                            ? " (mesh.renderer.timeoutSeconds allows longer)"

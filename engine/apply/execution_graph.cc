@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/util/error.h"
+#include "resources/ordering.h"
 
 namespace meshform::apply {
 
@@ -77,7 +78,12 @@ graph::Dag ExecutionGraph(const plan::Plan& plan) {
       bool both_deleted = plan.changes[i].action == plan::Action::kDelete &&
                           plan.changes[it->second].action == plan::Action::kDelete;
       if (plan.mode == plan::Mode::kDestroy || both_deleted) {
-        waits[it->second].push_back(i);  // delete the dependent before its dependency
+        // Delete the dependent before its dependency, where that order matters.
+        if (!resources::DestroyKeepsOrder(plan.changes[i].resource,
+                                          plan.changes[it->second].resource)) {
+          continue;
+        }
+        waits[it->second].push_back(i);
       } else {
         waits[i].push_back(it->second);
       }

@@ -9,6 +9,7 @@
 #include "engine/apply/progress_ticker.h"
 #include "engine/apply/rollback.h"
 #include "engine/apply/scheduler.h"
+#include "engine/util/phase_timer.h"
 
 namespace meshform::apply {
 
@@ -118,6 +119,7 @@ ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journ
     ProgressTicker ticker(status, options.progress_interval);
     Forward forward(plan, runner, journal, status, ticker, options.cancel);
     ScheduleOptions schedule{options.parallelism, true, false};
+    PhaseTimer timer(plan.mode == plan::Mode::kDestroy ? "destroy" : "apply");
     ScheduleResult scheduled = RunDag(dag, schedule, [&](size_t i) { return forward.Step(i); });
     result = forward.result();
     AddUnfinished(plan, scheduled, result);
@@ -134,7 +136,11 @@ ExecuteResult Execute(const plan::Plan& plan, StepRunner& runner, Journal& journ
     for (const auto& e : journal.All()) {
       if (e.op == "delete" && e.state == Effect::State::kApplied) deleted.insert(e.what);
     }
-    RollbackResult undo = Rollback(plan, dag, runner, journal, status, options.parallelism);
+    RollbackResult undo;
+    {
+      PhaseTimer timer("rollback");
+      undo = Rollback(plan, dag, runner, journal, status, options.parallelism);
+    }
     for (const auto& e : journal.All()) {
       if (e.op == "delete" && e.state == Effect::State::kUndone && deleted.count(e.what)) {
         result.recreated.push_back(e.what);

@@ -32,11 +32,7 @@ ExecuteResult RunPlan(plan::Plan& plan, const kube::ClusterClients& clients,
   execute.parallelism = options.parallelism;
   execute.rollback = options.rollback;
   execute.cancel = cancel;
-  ExecuteResult result;
-  {
-    PhaseTimer timer(plan.mode == plan::Mode::kDestroy ? "destroy" : "apply");
-    result = Execute(plan, runner, journal, status, execute);
-  }
+  ExecuteResult result = Execute(plan, runner, journal, status, execute);
   if (waiter.waits() > 0) {
     // Waits overlap and hold no request slot: their sum says how much of the run was waiting.
     PhaseLog::Record("readiness waits (" + std::to_string(waiter.waits()) + " steps, summed; " +

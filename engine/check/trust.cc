@@ -7,6 +7,7 @@
 #include "engine/pki/assess.h"
 #include "engine/pki/cacerts.h"
 #include "engine/pki/inspect.h"
+#include "engine/pki/verify.h"
 #include "engine/util/base64.h"
 
 namespace meshform::check {
@@ -37,12 +38,56 @@ bool SameRoot(const std::string& a, const std::string& b) {
   }
 }
 
+// The clusters' roots are the topology's: its key matches its certificate, and every cluster's
+// cacerts holds it. A generated root whose Secret is gone is a warning: the clusters still trust
+// each other, but the next apply generates a new root and reissues every intermediate.
+Check TopologyRootCheck(const TopologyRoot& root,
+                        const std::map<std::string, pki::CacertsPems>& found) {
+  Check check{"trust", "topology-root", "", Result::kPass};
+  for (const auto& [cluster, pems] : found)
+    check.objects.push_back(cluster + "/v1/Secret/" + kCacerts);
+  if (!root.cert_pem || !root.key_pem) {
+    check.result = Result::kWarn;
+    check.message = "the topology's root is unknown: " + root.source + " is gone";
+    check.hint =
+        "the next `meshform apply` generates a new root and reissues every cluster's "
+        "intermediate (workloads must restart to trust it); to keep the clusters' root, put it "
+        "back or name it in ca.root.certFile/keyFile";
+    return check;
+  }
+  if (!pki::KeyMatchesCert(*root.key_pem, *root.cert_pem)) {
+    check.result = Result::kFail;
+    check.message =
+        "the topology's root CA key does not match its certificate (" + root.source + ")";
+    check.hint = root.generated
+                     ? "restore meshform's root Secret from a backup, or delete it so "
+                       "that `meshform apply` generates a new root"
+                     : "name the key that belongs to ca.root.certFile in ca.root.keyFile";
+    return check;
+  }
+  for (const auto& [cluster, pems] : found) {
+    if (!SameRoot(*root.cert_pem, pems.root_cert))
+      check.details.push_back(cluster + " holds another root than " + root.source);
+  }
+  if (check.details.empty()) {
+    check.message = "every cluster's cacerts holds the topology's root (" + root.source + ")";
+  } else {
+    check.result = Result::kFail;
+    check.message = "the clusters' cacerts do not hold the topology's root";
+    check.hint =
+        "`meshform apply` writes the topology's root to every cluster and reissues "
+        "their intermediates (`--force-conflicts` when another manager wrote cacerts)";
+  }
+  return check;
+}
+
 }  // namespace
 
 std::vector<Check> TrustChecks(const kube::ClusterClients& clients,
                                const std::vector<std::string>& clusters,
                                std::chrono::seconds renew_before,
-                               std::chrono::system_clock::time_point now) {
+                               std::chrono::system_clock::time_point now,
+                               const std::optional<TopologyRoot>& topology_root) {
   std::vector<Check> out;
   std::map<std::string, pki::CacertsPems> found;
   for (const auto& cluster : clusters) {
@@ -86,6 +131,7 @@ std::vector<Check> TrustChecks(const kube::ClusterClients& clients,
                 "(`--force-conflicts` when the plan shows another manager wrote cacerts)";
   }
   out.push_back(std::move(same));
+  if (topology_root) out.push_back(TopologyRootCheck(*topology_root, found));
 
   for (const auto& [cluster, pems] : found) {
     Check inter{"trust", "intermediate", cluster};

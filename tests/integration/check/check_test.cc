@@ -23,6 +23,8 @@
 #include <sstream>
 #include <thread>
 
+#include "engine/pki/ca.h"
+#include "engine/pki/cacerts.h"
 #include "engine/util/base64.h"
 #include "tests/support/clusters.h"
 #include "tests/support/commands.h"
@@ -177,11 +179,64 @@ void ForeignRootInOneClusterIsNamed() {
                          "topology's root everywhere (`--force-conflicts` when the plan shows "
                          "another manager wrote cacerts)");
   EXPECT_NE(r.out.find("    shanghai holds another root"), std::string::npos) << r.out;
+  // The topology's root is the one meshform generated and keeps: shanghai's is not it.
+  EXPECT_NE(r.out.find("\u00d7 the clusters' cacerts do not hold the topology's root"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("    shanghai holds another root than the Secret "
+                       "meshform-system/meshform-root-ca-helloworld-direct in beijing, generated "
+                       "by meshform"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("    beijing holds another root than"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\u00d7 shanghai: the intermediate CA is not usable"), std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("\u00d7 beijing: the intermediate"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("PRIVATE KEY"), std::string::npos) << "key material printed";
   Run("shanghai", patch(original.out));
+}
+
+// shanghai's intermediate replaced by one that the mesh's own root (read from meshform's Secret)
+// issued 400 days ago for 365 days: it chains to the root but expired 35 days ago, and the check
+// names it. The original keys are put back afterwards.
+void ExpiredIntermediateIsNamed() {
+  auto field = [](const std::string& context, const std::string& ns, const std::string& secret,
+                  const std::string& key) {
+    auto r = Kubectl(context,
+                     "-n " + ns + " get secret " + secret + " -o 'jsonpath={.data." + key + "}'");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  const std::string root_secret = "meshform-root-ca-helloworld-direct";
+  pki::CaBundle root{
+      util::Base64Decode(field("beijing", "meshform-system", root_secret, "ca\\.crt")).value_or(""),
+      util::Base64Decode(field("beijing", "meshform-system", root_secret, "ca\\.key"))
+          .value_or("")};
+  ASSERT_FALSE(root.cert_pem.empty());
+  ASSERT_FALSE(root.key_pem.empty());
+  pki::IntermediateParams params;
+  params.cluster = "shanghai";
+  params.validity_days = 365;
+  params.key_type = pki::KeyType::kEcdsaP256;
+  auto expired = pki::IssueIntermediate(
+      root, params, std::chrono::system_clock::now() - std::chrono::hours(24 * 400));
+  json original = json::object(), replaced = json::object();
+  for (const char* key : {"ca-cert.pem", "ca-key.pem", "cert-chain.pem"}) {
+    std::string escaped = key;
+    escaped.replace(escaped.find('.'), 1, "\\.");
+    original[key] = field("shanghai", "istio-system", "cacerts", escaped);
+  }
+  for (const auto& [key, value] : pki::CacertsData(expired, root.cert_pem))
+    if (key != "root-cert.pem") replaced[key] = util::Base64Encode(value);
+  auto patch = [](const json& data) {
+    return "-n istio-system patch secret cacerts -p '" + json{{"data", data}}.dump() + "'";
+  };
+  Run("shanghai", patch(replaced));
+  auto r = ExpectFailure("", "shanghai: the intermediate CA is not usable: expired 35 days ago",
+                         "`meshform apply` issues a new one from the root");
+  EXPECT_EQ(r.out.find("\u00d7 beijing: the intermediate"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("PRIVATE KEY"), std::string::npos) << "key material printed";
+  Run("shanghai", patch(original));
 }
 
 // The east-west gateway Service of shanghai made a ClusterIP Service: 1.20 keeps its last load
@@ -258,6 +313,7 @@ TEST(CheckOnClusters, PreflightPassesThenTheAppliedMeshChecksClean) {
   ForeignRootInOneClusterIsNamed();
   GatewayNoLongerALoadBalancerIsNamed();
   IntermediateWithinItsRenewalWindowIsNamed();
+  ExpiredIntermediateIsNamed();
   auto restored = Meshform("apply -auto-approve -f " + Direct());
   EXPECT_EQ(restored.exit_code, 0) << restored.out << restored.err;
   auto green = Meshform("check -f " + Direct());

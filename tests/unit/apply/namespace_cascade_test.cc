@@ -103,5 +103,33 @@ TEST(NamespaceCascade, ContentsOfOneNamespaceKeepTheirOrderAmongThemselves) {
   EXPECT_FALSE(Waits(dag, 1, 0));
 }
 
+// The injector's webhook configuration and the namespace it injects (injector-before-injected-
+// namespaces): an apply creates the webhook first; a destroy deletes both at once, so that the
+// istiod Service the webhook calls, and with it istio-system, does not wait for the injected
+// namespace to be gone. The webhook still goes before the Service it calls.
+TEST(NamespaceCascade, ADestroyDeletesTheInjectorAndTheInjectedNamespaceAtOnce) {
+  plan::Plan p;
+  p.mode = plan::Mode::kDestroy;
+  p.changes = {Deleted(Object("v1", "Namespace", "istio-system")),
+               Deleted(Object("v1", "Service", "istiod", "istio-system")),
+               Deleted(Object("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration",
+                              "istio-sidecar-injector")),
+               Deleted(Object("v1", "Namespace", "bench"))};
+  p.changes[1].resource.depends_on = {p.changes[0].address};
+  p.changes[2].resource.depends_on = {p.changes[1].address};
+  p.changes[3].resource.depends_on = {p.changes[2].address};
+  plan::MarkNamespaceCascades(p);
+  auto dag = ExecutionGraph(p);
+  EXPECT_FALSE(Waits(dag, 2, 3));  // the webhook does not wait for the injected namespace
+  EXPECT_FALSE(Waits(dag, 3, 2));
+  EXPECT_TRUE(Waits(dag, 1, 2));  // the istiod Service's step after the webhook,
+  EXPECT_TRUE(Waits(dag, 0, 1));  // and istio-system after it
+
+  p.mode = plan::Mode::kApply;  // an apply's order is the rule's
+  for (auto& c : p.changes) c.action = Action::kCreate, c.deleted_with.clear();
+  dag = ExecutionGraph(p);
+  EXPECT_TRUE(Waits(dag, 3, 2));  // the injected namespace after its injector
+}
+
 }  // namespace
 }  // namespace meshform::apply
