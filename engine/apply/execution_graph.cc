@@ -13,22 +13,28 @@ namespace meshform::apply {
 
 namespace {
 
-// Destroy steps left to their namespace's deletion (plan/namespace_cascade.h) complete at once:
-// whatever waited for such an object to be deleted waits for its namespace to be gone instead,
-// unless it is in the same namespace (then neither sends anything). Where that would make steps
-// wait for each other in a cycle (a ClusterRoleBinding deleted after its namespace's
-// ServiceAccount but before its Deployment, say), the edge stays as it was: that order did not
-// matter for correctness, the object only goes a little earlier.
-void RedirectToNamespaces(const plan::Plan& plan, const std::map<std::string, size_t>& index,
-                          std::vector<std::vector<size_t>>& waits) {
+// The steps of a destroy left to their namespace's deletion (plan/namespace_cascade.h).
+std::vector<size_t> CascadedSteps(const plan::Plan& plan,
+                                  const std::map<std::string, size_t>& index) {
   std::vector<size_t> ns_of(plan.changes.size(), SIZE_MAX);
-  bool any = false;
   for (size_t i = 0; i < plan.changes.size(); ++i) {
     if (plan.changes[i].deleted_with.empty()) continue;
     auto it = index.find(plan.changes[i].deleted_with);
-    if (it != index.end()) ns_of[i] = it->second, any = true;
+    if (it != index.end()) ns_of[i] = it->second;
   }
-  if (!any) return;
+  return ns_of;
+}
+
+}  // namespace
+
+// Whatever waited for a step left to its namespace waits for the namespace to be gone instead
+// (a CRD for its custom resources). Where that would make steps wait for each other in a cycle
+// (a ClusterRoleBinding deleted after its namespace's ServiceAccount but before its Deployment,
+// say), the edge stays as it was: that order did not matter for correctness, the object only
+// goes a little earlier.
+void RedirectToNamespaces(const std::vector<size_t>& ns_of,
+                          std::vector<std::vector<size_t>>& waits) {
+  if (std::all_of(ns_of.begin(), ns_of.end(), [](size_t n) { return n == SIZE_MAX; })) return;
   struct Redirect {
     size_t waiter, from, to;
   };
@@ -65,8 +71,6 @@ void RedirectToNamespaces(const plan::Plan& plan, const std::map<std::string, si
   }
 }
 
-}  // namespace
-
 graph::Dag ExecutionGraph(const plan::Plan& plan) {
   std::map<std::string, size_t> index;
   for (size_t i = 0; i < plan.changes.size(); ++i) index[plan.changes[i].address] = i;
@@ -89,7 +93,7 @@ graph::Dag ExecutionGraph(const plan::Plan& plan) {
       }
     }
   }
-  RedirectToNamespaces(plan, index, waits);
+  RedirectToNamespaces(CascadedSteps(plan, index), waits);
   try {
     return graph::Dag::From(std::move(waits));
   } catch (const graph::CycleError& cycle) {

@@ -13,4 +13,13 @@ namespace meshform::apply {
 // Throws meshform::Error naming the steps of a cycle: a cycle would leave them never started.
 graph::Dag ExecutionGraph(const plan::Plan& plan);
 
+// Steps whose objects a namespace's deletion removes (ns_of[i]: the step deleting i's namespace,
+// SIZE_MAX for the others) send nothing themselves: whatever waited for such a step (waits[x]
+// lists what x waits for) waits for the namespace's step instead, unless it is in the same
+// namespace; where that would close a cycle, the edge stays as it was. Used by destroy
+// (plan/namespace_cascade.h) and by rollback (objects created inside a namespace the run
+// created).
+void RedirectToNamespaces(const std::vector<size_t>& ns_of,
+                          std::vector<std::vector<size_t>>& waits);
+
 }  // namespace meshform::apply

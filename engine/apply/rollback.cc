@@ -1,10 +1,15 @@
 // Rollback (see rollback.h).
 #include "engine/apply/rollback.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <map>
 #include <mutex>
 
+#include "engine/apply/execution_graph.h"
 #include "engine/apply/scheduler.h"
+#include "resources/ordering.h"
 
 namespace meshform::apply {
 
@@ -26,6 +31,49 @@ std::string UndoStep(const std::string& step, StepRunner& runner, Journal& journ
   return first_error;
 }
 
+// An object this run created (the write was answered: its uid is known).
+bool Created(const Effect& e) {
+  return e.target == Effect::Target::kObject && !e.prior && e.op != "delete" &&
+         e.state == Effect::State::kApplied && !e.result_uid.empty();
+}
+
+std::string NamespaceOf(const Effect& e) {
+  return e.identity.is_object() && e.identity.contains("metadata")
+             ? e.identity["metadata"].value("namespace", "")
+             : "";
+}
+
+// For each step whose every effect created an object inside a namespace this run created, that
+// namespace's step (SIZE_MAX for the others): undoing the namespace (deleting it and waiting
+// until it is gone) removes them, as destroy leaves a namespace's contents to its deletion.
+std::vector<size_t> LeftToCreatedNamespaces(const plan::Plan& plan, const Journal& journal) {
+  std::vector<size_t> ns_of(plan.changes.size(), SIZE_MAX);
+  std::map<std::pair<std::string, std::string>, size_t> created;  // (cluster, name) → step
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    for (const auto& [id, e] : journal.EffectsOf(plan.changes[i].address)) {
+      if (Created(e) && e.identity.value("apiVersion", "") == "v1" &&
+          e.identity.value("kind", "") == "Namespace") {
+        created[{e.cluster, e.identity["metadata"].value("name", "")}] = i;
+      }
+    }
+  }
+  if (created.empty()) return ns_of;
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    auto effects = journal.EffectsOf(plan.changes[i].address);
+    size_t ns = SIZE_MAX;
+    for (const auto& [id, e] : effects) {
+      auto it = Created(e) ? created.find({e.cluster, NamespaceOf(e)}) : created.end();
+      if (it == created.end() || (ns != SIZE_MAX && ns != it->second)) {
+        ns = SIZE_MAX;
+        break;
+      }
+      ns = it->second;
+    }
+    if (ns != i) ns_of[i] = ns;
+  }
+  return ns_of;
+}
+
 }  // namespace
 
 RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunner& runner,
@@ -35,16 +83,77 @@ RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunne
     if (!journal.EffectsOf(change.address).empty()) ++steps;
   }
   status.RollbackStarted(steps);
+  // The reversed graph (without the edges whose order does not matter when deleting,
+  // resources/ordering.h), with what waited for a step left to its namespace waiting for the
+  // namespace to be gone instead.
+  graph::Dag reversed = dag.Reversed();
+  std::vector<size_t> ns_of = LeftToCreatedNamespaces(plan, journal);
+  std::vector<bool> values_only(plan.changes.size(), false);
+  for (size_t i = 0; i < plan.changes.size(); ++i) {
+    auto effects = journal.EffectsOf(plan.changes[i].address);
+    values_only[i] = !effects.empty() && std::all_of(effects.begin(), effects.end(), [](auto& e) {
+      return e.second.target == Effect::Target::kValue;
+    });
+  }
+  std::vector<std::vector<size_t>> waits(reversed.size());
+  std::map<size_t, std::vector<size_t>> left_to;  // namespace step → steps it removes
+  for (size_t i = 0; i < reversed.size(); ++i) {
+    // i is undone after what depended on it, where that order matters when deleting: not
+    // between a value and what used it (a remote secret and the token in it: putting back a
+    // value in the run's memory orders nothing in a cluster, and through them every cluster's
+    // istio-system would wait for the next one's), nor the edges of resources/ordering.h's
+    // DestroyKeepsOrder.
+    if (values_only[i]) continue;
+    for (size_t dependent : reversed.dependencies(i)) {
+      if (!values_only[dependent] &&
+          resources::DestroyKeepsOrder(plan.changes[dependent].resource, plan.changes[i].resource))
+        waits[i].push_back(dependent);
+    }
+    if (ns_of[i] != SIZE_MAX) left_to[ns_of[i]].push_back(i);
+  }
+  RedirectToNamespaces(ns_of, waits);
+  graph::Dag order = graph::Dag::From(std::move(waits));
+
   RollbackResult result;
   std::mutex mu;
   std::atomic<int> undone{0};
+  // A step left to its namespace is reported, and its effects marked, when the namespace's
+  // undo has ended: undone only if the namespace is gone.
+  auto finish_left = [&](size_t ns, const std::string& ns_error) {
+    std::vector<size_t> left;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      auto it = left_to.find(ns);
+      if (it == left_to.end()) return;
+      left = std::move(it->second);
+      left_to.erase(it);
+    }
+    for (size_t i : left) {
+      const auto& address = plan.changes[i].address;
+      status.UndoStarted(address);
+      for (const auto& [id, e] : journal.EffectsOf(address)) {
+        journal.MarkUndone(id, ns_error.empty());
+      }
+      std::string error = ns_error.empty() ? ""
+                                           : "left to the deletion of namespace " +
+                                                 plan.changes[ns].address + ", which " + ns_error;
+      status.UndoFinished(address, error.empty(), error);
+      std::lock_guard<std::mutex> lock(mu);
+      if (error.empty()) {
+        ++undone;
+      } else {
+        result.errors.push_back({address, error});
+      }
+    }
+  };
   ScheduleOptions options{parallelism, false, true};
-  RunDag(dag.Reversed(), options, [&](size_t i) {
+  RunDag(order, options, [&](size_t i) {
     const auto& address = plan.changes[i].address;
-    if (journal.EffectsOf(address).empty()) return true;
+    if (journal.EffectsOf(address).empty() || ns_of[i] != SIZE_MAX) return true;
     status.UndoStarted(address);
     std::string error = UndoStep(address, runner, journal);
     status.UndoFinished(address, error.empty(), error);
+    finish_left(i, error.empty() ? "" : "failed");
     if (!error.empty()) {
       std::lock_guard<std::mutex> lock(mu);
       result.errors.push_back({address, error});
@@ -53,6 +162,10 @@ RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunne
     ++undone;
     return true;
   });
+  // Namespaces whose undo never ended (a step that threw something other than an exception).
+  std::vector<size_t> unfinished;
+  for (const auto& [ns, left] : left_to) unfinished.push_back(ns);
+  for (size_t ns : unfinished) finish_left(ns, "never ended");
   result.undone_steps = undone.load();
   return result;
 }

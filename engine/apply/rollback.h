@@ -1,7 +1,10 @@
 // Rollback: undoes the journaled effects of every step that wrote something, over the reversed
 // execution graph (a step is undone only after every step that depended on it), in parallel
 // where the graph allows. Within a step, effects are undone last first. Undo failures do not
-// stop the rest: they are collected and make the rollback incomplete.
+// stop the rest: they are collected and make the rollback incomplete. What the run created
+// inside a namespace it also created is left to that namespace's deletion, as destroy does
+// (apply/execution_graph.h, RedirectToNamespaces): one delete and one wait per namespace, and
+// those steps count as undone once the namespace is gone.
 #pragma once
 
 #include <vector>

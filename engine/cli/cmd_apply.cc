@@ -97,11 +97,11 @@ int Apply(const po::variables_map& vars, RunView& view) {
   }
   plan::Plan& plan = planned.plan;
   int result = apply::RunHeld(plan, *planned.clients, run, view.status(), *locked->held, std::cerr);
-  view.RunDone();
   bool destroyed = result == 0 && plan.mode == plan::Mode::kDestroy;  // a saved destroy plan
   if (destroyed || result == apply::ExitCode(apply::Outcome::kRolledBack)) {
     RemoveUnusedState(planned, run.wait_timeout);  // as destroy does, and as before the apply
   }
+  view.RunDone();  // after the state's removal: its time is in the timings
   return result;
 }
 

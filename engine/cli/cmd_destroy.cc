@@ -46,8 +46,8 @@ int Destroy(const po::variables_map& vars, RunView& view) {
   if (asked && MovedWhileShown(*locked, request, "destroyed")) return 1;
   int result =
       apply::RunHeld(planned.plan, *planned.clients, run, view.status(), *locked->held, std::cerr);
-  view.RunDone();
   if (result == 0) RemoveUnusedState(planned, run.wait_timeout);
+  view.RunDone();  // after the state's removal: its time is in the timings
   return result;
 }
 
