@@ -49,6 +49,7 @@ KarmadaSync::KarmadaSync(std::vector<kube::Client*> clusters) : clusters_(std::m
 
 int KarmadaSync::Sync() {
   writes_ = 0;
+  ++passes_;
   lists_.NextPass();
   for (kube::Client* host : clusters_) {
     auto policies = lists_.List(*host, kPolicyApiVersion, "PropagationPolicy");
@@ -124,6 +125,11 @@ void KarmadaSync::SyncTemplate(kube::Client& host, json tmpl, const std::vector<
   for (const Member& m : members) names.push_back(m.name);
   std::vector<std::string> placed = PlacedClusters(policy, names);
   std::vector<json> applying = Selecting(overrides, tmpl);
+  std::string uid = StringField(tmpl["metadata"], "uid");
+  std::string signature = StringField(tmpl["metadata"], "resourceVersion") + " " +
+                          StringField(policy["metadata"], "resourceVersion");
+  for (const json& op : applying) signature += " " + StringField(op["metadata"], "resourceVersion");
+  if (RecentlyInSync(uid, signature)) return;
   std::map<std::string, ClusterResult> results;
   for (const Member& m : members) {
     if (std::find(placed.begin(), placed.end(), m.name) == placed.end()) {
@@ -137,6 +143,15 @@ void KarmadaSync::SyncTemplate(kube::Client& host, json tmpl, const std::vector<
     }
   }
   WriteBinding(host, tmpl, policy, placed, results);
+  bool in_sync = std::all_of(results.begin(), results.end(), [](const auto& r) {
+    return r.second.applied && r.second.health == "Healthy";
+  });
+  if (in_sync) checked_[uid] = {signature, passes_};
+}
+
+bool KarmadaSync::RecentlyInSync(const std::string& uid, const std::string& signature) const {
+  auto it = checked_.find(uid);
+  return it != checked_.end() && it->second.first == signature && passes_ - it->second.second < 10;
 }
 
 bool KarmadaSync::Claim(kube::Client& host, json& tmpl, const json& policy) {

@@ -18,7 +18,9 @@
 //   - once the template is being deleted: deletes the member objects it manages, then the
 //     binding, then removes its finalizer (so deleting a template and waiting until it is gone
 //     waits until the member objects are gone).
-// A template whose policy is gone is left as it is (its members keep their objects).
+// A template whose policy is gone is left as it is (its members keep their objects). A template
+// found propagated and healthy is looked at again only every tenth pass (about 2 s) unless it,
+// its policy or an override policy changed.
 #pragma once
 
 #include <map>
@@ -63,7 +65,14 @@ class KarmadaSync : public Syncer {
   void Finalize(kube::Client& host, nlohmann::json tmpl, const std::vector<Member>& members);
 
   std::vector<kube::Client*> clusters_;
+  // True when the template was found propagated and healthy, with the same template, policy
+  // and override policies, less than ten passes ago: its members are then not read again yet
+  // (as KubeFed's stand-in: reading them every pass loads the shared machine).
+  bool RecentlyInSync(const std::string& uid, const std::string& signature) const;
+
   ServedLists lists_;
+  std::map<std::string, std::pair<std::string, int>> checked_;  // uid -> (signature, pass)
+  int passes_ = 0;
   int writes_ = 0;
 };
 

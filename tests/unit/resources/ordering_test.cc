@@ -31,7 +31,8 @@ TEST(Ordering, RuleNamesAreTheDocumentedTable) {
                        "crds-before-custom-resources", "namespaces-before-contents",
                        "service-accounts-before-users", "roles-before-bindings",
                        "injector-before-injected-namespaces", "mounted-config-before-workloads",
-                       "kubefed-members-before-federated-objects", "values-before-placeholders"}));
+                       "kubefed-members-before-federated-objects",
+                       "karmada-members-before-policies", "values-before-placeholders"}));
 }
 
 // So that destroy deletes a FederatedDeployment, and waits for KubeFed to delete its member
