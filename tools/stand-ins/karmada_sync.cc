@@ -92,7 +92,8 @@ std::map<std::string, json> KarmadaSync::Templates(kube::Client& host,
     for (json& t : claimed ? *claimed : std::vector<json>()) {
       t["apiVersion"] = kind.api_version;  // LIST items may lack them
       t["kind"] = kind.kind;
-      found[KeyOf(t)] = std::move(t);
+      std::string key = KeyOf(t);  // before the move: json's operator= takes its argument by
+      found[key] = std::move(t);   // value, and C++17 evaluates the right side first
     }
   }
   for (const json& p : policies) {
@@ -104,7 +105,10 @@ std::map<std::string, json> KarmadaSync::Templates(kube::Client& host,
                           StringField(s, "name")};
       if (ref.name.empty()) continue;  // label selectors: not modelled (README.md)
       if (found.count(ref.kind + " " + ns + "/" + ref.name) != 0) continue;
-      if (auto t = host.GetIfExists(ref)) found[KeyOf(*t)] = std::move(*t);
+      if (auto t = host.GetIfExists(ref)) {
+        std::string key = KeyOf(*t);
+        found[key] = std::move(*t);
+      }
     }
   }
   return found;
