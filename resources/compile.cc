@@ -11,6 +11,9 @@
 #include "resources/direct.h"
 #include "resources/federated.h"
 #include "resources/gateway.h"
+#include "resources/karmada_crds.h"
+#include "resources/karmada_join.h"
+#include "resources/karmada_policies.h"
 #include "resources/kubefed_crds.h"
 #include "resources/kubefed_join.h"
 #include "resources/namespaces.h"
@@ -64,6 +67,9 @@ void CompileMeshform(const topology::Topology& t, ResourceSet& out) {
   CompileKubefedCrds(t, out);
   CompileKubefedJoin(t, out);
   CompileFederated(t, out);
+  CompileKarmadaCrds(t, out);
+  CompileKarmadaJoin(t, out);
+  CompileKarmadaPolicies(t, out);
   CompileDirectPlacement(t, out);
   CompileServices(t, out);
 }

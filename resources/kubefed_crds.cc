@@ -4,7 +4,7 @@
 namespace meshform::resources {
 
 json CrdObject(const std::string& group, const std::string& kind, const std::string& plural,
-               const std::string& version, const json& short_names) {
+               const std::string& version, const json& short_names, const std::string& scope) {
   std::string singular = kind;
   for (auto& ch : singular) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   json names = {
@@ -17,11 +17,10 @@ json CrdObject(const std::string& group, const std::string& kind, const std::str
             {"storage", true},
             {"schema", schema},
             {"subresources", {{"status", json::object()}}}};
-  return {
-      {"apiVersion", "apiextensions.k8s.io/v1"},
-      {"kind", "CustomResourceDefinition"},
-      {"metadata", {{"name", plural + "." + group}}},
-      {"spec", {{"group", group}, {"names", names}, {"scope", "Namespaced"}, {"versions", {v}}}}};
+  return {{"apiVersion", "apiextensions.k8s.io/v1"},
+          {"kind", "CustomResourceDefinition"},
+          {"metadata", {{"name", plural + "." + group}}},
+          {"spec", {{"group", group}, {"names", names}, {"scope", scope}, {"versions", {v}}}}};
 }
 
 void CompileKubefedCrds(const topology::Topology& t, ResourceSet& out) {

@@ -12,7 +12,9 @@ namespace meshform::resources {
 
 void CompileKubefedCrds(const topology::Topology& t, ResourceSet& out);
 
+// A structural CRD with an open schema and a status subresource; `scope` Namespaced or Cluster.
 json CrdObject(const std::string& group, const std::string& kind, const std::string& plural,
-               const std::string& version, const json& short_names);
+               const std::string& version, const json& short_names,
+               const std::string& scope = "Namespaced");
 
 }  // namespace meshform::resources

@@ -15,15 +15,7 @@ std::string HostSecretName(const std::string& member) { return member + "-creden
 void CompileMember(const topology::Topology& t, const topology::Cluster& m, ResourceSet& out) {
   const std::string& ns = t.federation.namespace_;
   std::string sa = m.name + "-" + t.federation.host;
-  out.push_back(MakeObject(m.name, NamespaceObject(ns), t.name, t.federation.location));
-  for (json object : {KubefedServiceAccountObject(ns, sa), KubefedClusterRoleObject(sa),
-                      KubefedClusterRoleBindingObject(ns, sa)})
-    out.push_back(MakeObject(m.name, object, t.name, t.federation.location));
-  Resource secret =
-      MakeObject(m.name, KubefedTokenSecretObject(ns, sa), t.name, t.federation.location);
-  out.push_back(TokenValue(m.name, ns, sa, sa, secret.address, t.federation.location));
-  out.push_back(std::move(secret));
-  std::string token = TokenAddress(m.name, ns, sa);
+  std::string token = CompileJoinCredentials(t, m, sa, RoleName(sa), out);
   const std::string& host = t.federation.host;
   out.push_back(
       MakeObject(host, KubefedHostSecretObject(ns, m.name, token), t.name, t.federation.location));
@@ -31,6 +23,21 @@ void CompileMember(const topology::Topology& t, const topology::Cluster& m, Reso
 }
 
 }  // namespace
+
+std::string CompileJoinCredentials(const topology::Topology& t, const topology::Cluster& m,
+                                   const std::string& sa, const std::string& role,
+                                   ResourceSet& out) {
+  const std::string& ns = t.federation.namespace_;
+  out.push_back(MakeObject(m.name, NamespaceObject(ns), t.name, t.federation.location));
+  for (json object : {KubefedServiceAccountObject(ns, sa), KubefedClusterRoleObject(role),
+                      KubefedClusterRoleBindingObject(ns, sa, role)})
+    out.push_back(MakeObject(m.name, object, t.name, t.federation.location));
+  Resource secret =
+      MakeObject(m.name, KubefedTokenSecretObject(ns, sa), t.name, t.federation.location);
+  out.push_back(TokenValue(m.name, ns, sa, sa, secret.address, t.federation.location));
+  out.push_back(std::move(secret));
+  return TokenAddress(m.name, ns, sa);
+}
 
 json KubefedServiceAccountObject(const std::string& ns, const std::string& name) {
   return {{"apiVersion", "v1"},
@@ -52,24 +59,23 @@ json KubefedTokenSecretObject(const std::string& ns, const std::string& name) {
           {"type", "kubernetes.io/service-account-token"}};
 }
 
-json KubefedClusterRoleObject(const std::string& name) {
+json KubefedClusterRoleObject(const std::string& role) {
   json all = {{"apiGroups", {"*"}}, {"resources", {"*"}}, {"verbs", {"*"}}};
   json non_resource = {{"nonResourceURLs", {"*"}}, {"verbs", {"get"}}};
   return {{"apiVersion", "rbac.authorization.k8s.io/v1"},
           {"kind", "ClusterRole"},
-          {"metadata", {{"name", RoleName(name)}}},
+          {"metadata", {{"name", role}}},
           {"rules", {all, non_resource}}};
 }
 
-json KubefedClusterRoleBindingObject(const std::string& ns, const std::string& name) {
-  json subject = {{"kind", "ServiceAccount"}, {"name", name}, {"namespace", ns}};
+json KubefedClusterRoleBindingObject(const std::string& ns, const std::string& sa,
+                                     const std::string& role) {
+  json subject = {{"kind", "ServiceAccount"}, {"name", sa}, {"namespace", ns}};
   return {{"apiVersion", "rbac.authorization.k8s.io/v1"},
           {"kind", "ClusterRoleBinding"},
-          {"metadata", {{"name", RoleName(name)}}},
+          {"metadata", {{"name", role}}},
           {"roleRef",
-           {{"apiGroup", "rbac.authorization.k8s.io"},
-            {"kind", "ClusterRole"},
-            {"name", RoleName(name)}}},
+           {{"apiGroup", "rbac.authorization.k8s.io"}, {"kind", "ClusterRole"}, {"name", role}}},
           {"subjects", {subject}}};
 }
 

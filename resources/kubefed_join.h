@@ -17,10 +17,18 @@ namespace meshform::resources {
 
 void CompileKubefedJoin(const topology::Topology& t, ResourceSet& out);
 
+// The member side of a join, shared with Karmada's (karmada_join.h): in member `m`, the
+// federation's namespace, ServiceAccount `sa`, its token Secret and token value, ClusterRole
+// `role` (everything) and its ClusterRoleBinding to `sa`. Returns the token value's address.
+std::string CompileJoinCredentials(const topology::Topology& t, const topology::Cluster& m,
+                                   const std::string& sa, const std::string& role,
+                                   ResourceSet& out);
+
 json KubefedServiceAccountObject(const std::string& ns, const std::string& name);
 json KubefedTokenSecretObject(const std::string& ns, const std::string& name);
-json KubefedClusterRoleObject(const std::string& name);
-json KubefedClusterRoleBindingObject(const std::string& ns, const std::string& name);
+json KubefedClusterRoleObject(const std::string& role);
+json KubefedClusterRoleBindingObject(const std::string& ns, const std::string& sa,
+                                     const std::string& role);
 json KubefedHostSecretObject(const std::string& ns, const std::string& member,
                              const std::string& token_address);
 json KubefedClusterObject(const std::string& ns, const std::string& member);

@@ -19,6 +19,9 @@
 // | kubefed-members-before-federated-   | KubeFedCluster;       | federated objects (types.kubefed.io)|
 // |   objects                           | Namespace in a member | whose placement.clusters name it   |
 // |                                     | (across clusters)     | (member named as its cluster)      |
+// | karmada-members-before-policies     | Cluster (karmada);    | policies (policy.karmada.io) whose |
+// |                                     | Namespace in a member | clusterNames name it (member named |
+// |                                     | (across clusters)     | as its cluster)                    |
 // | values-before-placeholders          | value resource        | resources whose placeholders name it |
 // clang-format on
 //

@@ -184,6 +184,38 @@ Keys KubefedMemberRequires(const RuleSubject& s) {
   return keys;
 }
 
+// Karmada: a policy (policy.karmada.io) after the Cluster objects it names (its placement's
+// clusterAffinity.clusterNames, its overrideRules' targetCluster.clusterNames) and after its
+// namespace in each of those members (meshform names each Cluster after its topology cluster):
+// destroy deletes a policy before the members leave Karmada.
+Keys KarmadaMemberProvides(const RuleSubject& s) {
+  if (s.kind == "Namespace" && s.api_version == "v1") return {Key(s, {s.name})};
+  if (s.kind != "Cluster" || Group(s.api_version) != "cluster.karmada.io") return {};
+  return {Key(s, {"KarmadaCluster", s.name})};
+}
+void AddKarmadaMembers(const RuleSubject& s, const json* affinity, Keys& keys) {
+  const json* names = affinity ? Field(*affinity, "clusterNames") : nullptr;
+  if (names == nullptr || !names->is_array()) return;
+  for (const auto& name : *names) {
+    if (!name.is_string()) continue;
+    const std::string& member = name.get_ref<const std::string&>();
+    keys.push_back(Key(s, {"KarmadaCluster", member}));
+    if (!s.ns.empty()) keys.push_back(member + "|" + std::string(s.ns));
+  }
+}
+Keys KarmadaMemberRequires(const RuleSubject& s) {
+  if (Group(s.api_version) != "policy.karmada.io") return {};
+  const json* spec = Field(Object(s), "spec");
+  if (spec == nullptr) return {};
+  Keys keys;
+  const json* placement = Field(*spec, "placement");
+  AddKarmadaMembers(s, placement ? Field(*placement, "clusterAffinity") : nullptr, keys);
+  const json* rules = Field(*spec, "overrideRules");
+  for (const auto& rule : rules && rules->is_array() ? *rules : json::array())
+    AddKarmadaMembers(s, Field(rule, "targetCluster"), keys);
+  return keys;
+}
+
 Keys ValueProvides(const RuleSubject& s) {
   return s.resource->is_value() ? Keys{s.resource->address} : Keys{};
 }
@@ -207,6 +239,7 @@ const std::vector<OrderingRule>& OrderingRules() {
       {"webhook-services-before-webhook-configurations", WebhookServiceProvides,
        WebhookServiceRequires},
       {"kubefed-members-before-federated-objects", KubefedMemberProvides, KubefedMemberRequires},
+      {"karmada-members-before-policies", KarmadaMemberProvides, KarmadaMemberRequires},
       {"values-before-placeholders", ValueProvides, ValueRequires},
   };
   return rules;

@@ -21,6 +21,8 @@ json ServiceObject(const topology::Workload& w) {
 }
 
 void CompileServices(const topology::Topology& t, ResourceSet& out) {
+  // Karmada propagates the Service template of the control plane (karmada_policies.h).
+  if (t.federation.type == topology::FederationType::kKarmada) return;
   for (const auto& w : t.workloads) {
     if (w.ports.empty()) continue;
     json service = ServiceObject(w);  // the same in every cluster: built once, copied

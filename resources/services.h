@@ -1,6 +1,7 @@
 // A Service per workload with ports, in every cluster the workload is placed in, as the seed
 // applies helloworld-svc.yaml to both clusters: labels app=<name>, selector app=<name> (so it
-// spans every version), one port per declared port.
+// spans every version), one port per declared port. (Karmada: the template in the host only,
+// karmada_policies.h.)
 #pragma once
 
 #include "engine/topology/model.h"

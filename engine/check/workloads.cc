@@ -46,21 +46,26 @@ Check DeploymentCheck(kube::Client& client, const topology::Topology& t,
   c.objects.push_back(resources::ObjectAddress(cluster, want));
   auto live = LiveOf(client, want);
   const bool kubefed = t.federation.type == topology::FederationType::kKubefed;
+  const bool karmada = t.federation.type == topology::FederationType::kKarmada;
+  const std::string see = "`" + Kubectl(t, t.federation.host) + " -n " + w.namespace_ + " get ";
   if (!live) {
     c.result = Result::kFail;
     c.message = "no Deployment " + name + " in " + cluster;
     c.hint = kubefed ? "KubeFed places it from the FederatedDeployment in " + t.federation.host +
-                           ": see `" + Kubectl(t, t.federation.host) + " -n " + w.namespace_ +
-                           " get federateddeployment " + w.name + " -o yaml`"
-                     : "`meshform apply` creates it";
+                           ": see " + see + "federateddeployment " + w.name + " -o yaml`"
+             : karmada ? "Karmada places it from the PropagationPolicy in " + t.federation.host +
+                             ": see " + see + "resourcebinding " + w.name + "-deployment -o yaml`"
+                       : "`meshform apply` creates it";
     return c;
   }
   if (std::string wrong = ImageMismatch(want, *live); !wrong.empty()) {
     c.result = Result::kFail;
     c.message = "Deployment " + name + " in " + cluster + ": " + wrong;
-    c.hint = kubefed ? "`meshform apply` restores the FederatedDeployment's overrides; KubeFed "
-                       "then updates the Deployment"
-                     : "`meshform apply` restores the image";
+    c.hint = kubefed   ? "`meshform apply` restores the FederatedDeployment's overrides; KubeFed "
+                         "then updates the Deployment"
+             : karmada ? "`meshform apply` restores the OverridePolicy; Karmada then updates the "
+                         "Deployment"
+                       : "`meshform apply` restores the image";
     return c;
   }
   if (std::string why = DeploymentUnavailable(*live); !why.empty()) {
@@ -147,20 +152,25 @@ Check ServicePortsCheck(const kube::ClusterClients& clients, const topology::Top
   return c;
 }
 
+// The spec fields of a federation object that carry the topology's placement and overrides.
+std::vector<const char*> PlacementFields(const Resource& r) {
+  if (r.object_kind() == "PropagationPolicy") return {"resourceSelectors", "placement"};
+  if (r.object_kind() == "OverridePolicy") return {"resourceSelectors", "overrideRules"};
+  return {"placement", "overrides"};  // KubeFed's Federated<Kind>
+}
+
 Check FederatedCheck(kube::Client& client, const Resource& r) {
   const std::string name = r.object_kind() + " " + r.object_namespace() + "/" + r.object_name();
+  const bool karmada = r.api_version().rfind("policy.karmada.io/", 0) == 0;
   Check c{kCategory, "federated", r.cluster};
   c.objects.push_back(r.address);
   auto live = LiveOf(client, r.object);
   const json want = r.object.value("spec", json::object());
   const json have = live ? live->value("spec", json::object()) : json::object();
-  std::string wrong;
-  if (!live) {
-    wrong = "missing";
-  } else if (have.value("placement", json()) != want.value("placement", json())) {
-    wrong = "its placement differs from the topology's";
-  } else if (have.value("overrides", json()) != want.value("overrides", json())) {
-    wrong = "its overrides differ from the topology's";
+  std::string wrong = live ? "" : "missing";
+  for (const char* field : PlacementFields(r)) {
+    if (wrong.empty() && have.value(field, json()) != want.value(field, json()))
+      wrong = std::string("its ") + field + " differs from the topology's";
   }
   if (wrong.empty()) {
     c.message = name + " in " + r.cluster + " has the topology's placement";
@@ -168,7 +178,8 @@ Check FederatedCheck(kube::Client& client, const Resource& r) {
   }
   c.result = Result::kFail;
   c.message = live ? name + " in " + r.cluster + ": " + wrong : "no " + name + " in " + r.cluster;
-  c.hint = "`meshform apply` restores it; KubeFed then places the workload accordingly";
+  c.hint = std::string("`meshform apply` restores it; ") + (karmada ? "Karmada" : "KubeFed") +
+           " then places the workload accordingly";
   return c;
 }
 
@@ -202,11 +213,13 @@ std::vector<Check> WorkloadChecks(const kube::ClusterClients& clients, const top
        }))
     services[r->object_namespace() + "/" + r->object_name()].push_back(r);
   for (const auto& [name, copies] : services) out.push_back(ServicePortsCheck(clients, t, copies));
-  for (const Resource* r : DesiredObjects(desired, "", "types.kubefed.io")) {
-    try {
-      out.push_back(FederatedCheck(clients.For(r->cluster), *r));
-    } catch (const std::exception& e) {
-      out.push_back(ReadFailure(kCategory, "federated", r->cluster, r->address, e));
+  for (const char* group : {"types.kubefed.io", "policy.karmada.io"}) {
+    for (const Resource* r : DesiredObjects(desired, "", group)) {
+      try {
+        out.push_back(FederatedCheck(clients.For(r->cluster), *r));
+      } catch (const std::exception& e) {
+        out.push_back(ReadFailure(kCategory, "federated", r->cluster, r->address, e));
+      }
     }
   }
   return out;

@@ -215,6 +215,40 @@ ReadinessResult KubefedPropagated(const json& live) {
                                 (in_sync.size() == 1 ? "" : "s"));
 }
 
+ReadinessResult KarmadaFullyApplied(const json& live) {
+  int64_t generation = IntField(Field(live, "metadata"), "generation", 0);
+  if (IntField(Field(live, "status"), "schedulerObservedGeneration", 0) < generation) {
+    return ReadinessResult::InProgress("generation " + std::to_string(generation) +
+                                       " not yet scheduled");
+  }
+  if (ConditionStatus(live, "Scheduled") != "True") {
+    return ReadinessResult::InProgress("not yet scheduled");
+  }
+  const json& items = Field(Field(live, "status"), "aggregatedStatus");
+  const json& targets = Field(Field(live, "spec"), "clusters");
+  size_t done = 0;
+  for (const json& target : targets.is_array() ? targets : json::array()) {
+    std::string name = StringField(target, "name"), verdict = "not yet applied";
+    for (const json& item : items.is_array() ? items : json::array()) {
+      if (StringField(item, "clusterName") != name) continue;
+      std::string health = StringField(item, "health");
+      if (!Field(item, "applied").is_boolean() || !item["applied"].get<bool>()) {
+        std::string message = StringField(item, "appliedMessage");
+        verdict = "not applied" + (message.empty() ? "" : ": " + message);
+      } else {
+        verdict = health == "Healthy" ? "" : "health " + (health.empty() ? "Unknown" : health);
+      }
+    }
+    if (!verdict.empty()) return ReadinessResult::InProgress("cluster " + name + ": " + verdict);
+    ++done;
+  }
+  if (ConditionStatus(live, "FullyApplied") != "True") {
+    return ReadinessResult::InProgress("not yet fully applied");
+  }
+  return ReadinessResult::Ready("propagated to " + std::to_string(done) + " cluster" +
+                                (done == 1 ? "" : "s"));
+}
+
 ReadinessResult LoadBalancerAddress(const json& live) {
   if (auto fields = values::LbAddressFromService(live)) {
     return ReadinessResult::Ready("load-balancer address " + fields->at("address"));

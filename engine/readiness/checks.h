@@ -35,6 +35,10 @@ ReadinessResult TokenIssued(const nlohmann::json& live);
 // Propagation condition is True and every cluster of spec.placement.clusters is listed in
 // status.clusters without an error status.
 ReadinessResult KubefedPropagated(const nlohmann::json& live);
+// Karmada's ResourceBinding (work.karmada.io/v1alpha2): the scheduler observed its generation
+// (status.schedulerObservedGeneration), condition Scheduled True, every cluster of
+// spec.clusters in status.aggregatedStatus applied and Healthy, and condition FullyApplied True.
+ReadinessResult KarmadaFullyApplied(const nlohmann::json& live);
 ReadinessResult ReadyCondition(const nlohmann::json& live);
 ReadinessResult Exists(const nlohmann::json& live);
 

@@ -2,6 +2,8 @@
 // adding a row (and its predicate in readiness_checks.cc); nothing else changes.
 #include "engine/readiness/rules.h"
 
+#include <cctype>
+
 #include "engine/kube/resource.h"
 #include "engine/readiness/checks.h"
 
@@ -54,6 +56,9 @@ const std::vector<ReadinessRule>& ReadinessRules() {
       {"types.kubefed.io", "FederatedNamespace", nullptr, "KubeFed propagated", KubefedPropagated},
       {"types.kubefed.io", "FederatedDeployment", nullptr, "KubeFed propagated", KubefedPropagated},
       {"types.kubefed.io", "FederatedService", nullptr, "KubeFed propagated", KubefedPropagated},
+      // Karmada: a template's ResourceBinding, which a PropagationPolicy's wait observes
+      // (ReadinessSubject).
+      {"work.karmada.io", "ResourceBinding", nullptr, "Karmada propagated", KarmadaFullyApplied},
       // Kinds that are ready as soon as they exist, even if a Ready condition shows up.
       {"", "ConfigMap", nullptr, "exists", Exists},
       {"", "Secret", nullptr, "exists", Exists},
@@ -73,6 +78,24 @@ const ReadinessRule& RuleFor(const json& object) {
   if (const ReadinessRule* rule = TableRuleFor(object)) return *rule;
   if (HasReadyCondition(object)) return GenericReadyRule();
   return ExistsRule();
+}
+
+json ReadinessSubject(const json& object) {
+  if (object.value("kind", "") != "PropagationPolicy" ||
+      kube::GroupOf(object.value("apiVersion", "")) != "policy.karmada.io") {
+    return object;
+  }
+  const json spec = object.value("spec", json::object());
+  const json selectors = spec.value("resourceSelectors", json::array());
+  if (!selectors.is_array() || selectors.empty() || !selectors[0].is_object()) return object;
+  std::string name = selectors[0].value("name", "");
+  if (name.empty()) return object;  // a label selector: no one binding to wait for
+  std::string binding = name + "-" + selectors[0].value("kind", "");
+  for (auto& ch : binding) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const json metadata = object.value("metadata", json::object());
+  return {{"apiVersion", "work.karmada.io/v1alpha2"},
+          {"kind", "ResourceBinding"},
+          {"metadata", {{"name", binding}, {"namespace", metadata.value("namespace", "")}}}};
 }
 
 bool ReadyOnceExists(const json& object) {

@@ -50,6 +50,13 @@ const ReadinessRule* TableRuleFor(const nlohmann::json& object);
 // objects with a `Ready` condition; else "exists" (ready at once).
 const ReadinessRule& RuleFor(const nlohmann::json& object);
 
+// The object whose live state decides when `object` is ready: `object` itself, except a Karmada
+// PropagationPolicy (policy.karmada.io), which has no status: it is ready when the
+// ResourceBinding Karmada writes for the template of its first resource selector
+// (<name>-<kind>, lower case, in its namespace) is (returned as a reference: apiVersion, kind,
+// metadata.name and namespace).
+nlohmann::json ReadinessSubject(const nlohmann::json& object);
+
 // True when the table says the kind is ready as soon as it exists (ConfigMap, plain Secret,
 // ClusterIP Service), so that a wait needs no request at all. Unknown kinds are not: their
 // live object may carry a Ready condition.

@@ -72,7 +72,8 @@ class Reader {
 
 }  // namespace
 
-json WaitUntilReady(kube::Client& client, const json& object, const WaitOptions& options) {
+json WaitUntilReady(kube::Client& client, const json& applied, const WaitOptions& options) {
+  const json object = ReadinessSubject(applied);
   if (ReadyOnceExists(object)) return object;
   const kube::ObjectRef ref = kube::RefOf(object);
   Reader reader(client, ref, options);

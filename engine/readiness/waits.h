@@ -40,6 +40,8 @@ struct WaitOptions {
 };
 
 // Polls until `object` (an applied manifest or a live object) is ready and returns the ready
+// live object (of ReadinessSubject(object): a Karmada PropagationPolicy is judged by its
+// ResourceBinding).
 // live object. Kinds that are ready once they exist return `object` without any request; a
 // live `object` (one with metadata.resourceVersion) is judged before the first GET.
 // Throws WaitTimeout after options.timeout, WaitFailed when the rule says the object cannot

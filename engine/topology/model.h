@@ -22,7 +22,7 @@ struct Location {
 
 enum class ClusterRole { kPrimary, kRemote };
 enum class ControlPlaneMode { kPrimaryRemote, kMultiPrimary };
-enum class FederationType { kKubefed, kDirect };
+enum class FederationType { kKubefed, kKarmada, kDirect };
 
 struct Cluster {
   std::string name;     // DNS-1123 label; also the Istio cluster ID
@@ -88,8 +88,10 @@ struct Mesh {
 
 struct Federation {
   FederationType type = FederationType::kDirect;
-  std::string host;  // kubefed: the host cluster; also where meshform keeps its inventory
-  std::string namespace_ = "kube-federation-system";
+  // kubefed: the host cluster; karmada: the cluster whose API server serves as Karmada's
+  // control plane; also where meshform keeps its inventory.
+  std::string host;
+  std::string namespace_ = "kube-federation-system";  // karmada: "karmada-system"
   Location location;
 };
 

@@ -89,9 +89,12 @@ void BuildCa(const YamlDocument& doc, const std::string& folder, Topology* t) {
 void BuildFederation(const YamlDocument& doc, Topology* t) {
   const auto& json = Member(doc.json, "federation");
   Federation& f = t->federation;
-  f.type =
-      GetString(json, "type") == "kubefed" ? FederationType::kKubefed : FederationType::kDirect;
+  std::string type = GetString(json, "type");
+  f.type = type == "kubefed"   ? FederationType::kKubefed
+           : type == "karmada" ? FederationType::kKarmada
+                               : FederationType::kDirect;
   f.host = GetString(json, "host");
+  if (f.type == FederationType::kKarmada) f.namespace_ = "karmada-system";
   f.namespace_ = GetString(json, "namespace", f.namespace_);
   f.location = doc.map.ValueAt("/federation");
   if (f.host.empty() && f.type == FederationType::kDirect) {

@@ -41,8 +41,11 @@ void CheckClusterNetworks(const CheckContext& ctx) {
 
 void CheckFederationHost(const CheckContext& ctx) {
   const Federation& f = ctx.topology.federation;
-  if (f.type == FederationType::kKubefed && f.host.empty() && !ctx.Written("/federation/host")) {
-    ctx.At("/federation/host", "a kubefed federation needs a host cluster");
+  bool needs_host = f.type == FederationType::kKubefed || f.type == FederationType::kKarmada;
+  if (needs_host && f.host.empty() && !ctx.Written("/federation/host")) {
+    ctx.At("/federation/host", std::string("a ") +
+                                   (f.type == FederationType::kKubefed ? "kubefed" : "karmada") +
+                                   " federation needs a host cluster");
     return;
   }
   std::string host = ctx.StringAt("/federation/host");

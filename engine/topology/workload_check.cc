@@ -1,5 +1,6 @@
 // Workloads: unique per namespace; placement and override keys name clusters (overrides only
-// clusters of the placement); ports unique by name and by number/protocol; valid label keys.
+// clusters of the placement; karmada: the host among them, without an override); ports unique by
+// name and by number/protocol; valid label keys.
 #include <set>
 #include <unordered_map>
 
@@ -52,6 +53,22 @@ void CheckOverrides(const CheckContext& ctx, const Workload& w, const std::strin
   }
 }
 
+// Karmada: the host's API server serves as Karmada's control plane, so a workload's Deployment
+// template there is the host cluster's own Deployment: it runs there, unchanged.
+void CheckKarmadaHost(const CheckContext& ctx, const Workload& w, const std::string& pointer) {
+  const Federation& f = ctx.topology.federation;
+  if (f.type != FederationType::kKarmada || !ctx.topology.FindCluster(f.host)) return;
+  const std::string why =
+      " (with federation karmada the host's API server serves as Karmada's "
+      "control plane: the Deployment template there runs in it as it is)";
+  if (std::find(w.placement.begin(), w.placement.end(), f.host) == w.placement.end())
+    ctx.At(PointerAppend(pointer, "placement"),
+           "the placement must include the host cluster '" + f.host + "'" + why);
+  if (w.overrides.count(f.host) != 0)
+    ctx.AtKey(PointerAppend(PointerAppend(pointer, "overrides"), f.host),
+              "no override is possible for the host cluster '" + f.host + "'" + why);
+}
+
 void CheckPorts(const CheckContext& ctx, const Workload& w, const std::string& pointer) {
   std::set<std::string> names, numbers;
   for (size_t j = 0; j < w.ports.size(); ++j) {
@@ -82,6 +99,7 @@ void CheckWorkloads(const CheckContext& ctx) {
     std::string pointer = PointerAppend("/workloads", i);
     CheckPlacement(ctx, w, pointer);
     CheckOverrides(ctx, w, pointer);
+    CheckKarmadaHost(ctx, w, pointer);
     CheckPorts(ctx, w, pointer);
     CheckLabelKeys(ctx, w.labels, PointerAppend(pointer, "labels"));
     for (const auto& [cluster, o] : w.overrides)

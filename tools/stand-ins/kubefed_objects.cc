@@ -4,22 +4,12 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "tools/stand-ins/json_fields.h"
+
 namespace meshform::standins {
 namespace {
 
 using nlohmann::json;
-
-const json& Field(const json& object, const char* key) {
-  static const json kNull;
-  if (!object.is_object()) return kNull;
-  auto it = object.find(key);
-  return it == object.end() ? kNull : *it;
-}
-
-std::string StringField(const json& object, const char* key) {
-  const json& value = Field(object, key);
-  return value.is_string() ? value.get<std::string>() : "";
-}
 
 bool ContainsString(const json& values, const std::string& value) {
   if (!values.is_array()) return false;

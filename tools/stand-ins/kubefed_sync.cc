@@ -6,24 +6,12 @@
 #include <algorithm>
 
 #include "tools/stand-ins/pod_status.h"
+#include "tools/stand-ins/sync_helpers.h"
 
 namespace meshform::standins {
 namespace {
 
 using nlohmann::json;
-
-constexpr int kUnservedRetryPasses = 10;  // a kind the host lacks is asked for again after this
-
-std::string TrimSlash(std::string url) {
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
-std::string NameOf(const json& object) {
-  const json& metadata = object.at("metadata");
-  std::string ns = metadata.value("namespace", "");
-  return (ns.empty() ? "" : ns + "/") + metadata.value("name", "");
-}
 
 kube::ObjectRef TargetRef(const FederatedType& type, const json& federated) {
   const json& metadata = federated.at("metadata");
@@ -32,15 +20,7 @@ kube::ObjectRef TargetRef(const FederatedType& type, const json& federated) {
           metadata.value("name", "")};
 }
 
-bool Deleting(const json& object) {
-  return object.contains("metadata") && object["metadata"].contains("deletionTimestamp");
-}
-
-bool HasFinalizer(const json& object) {
-  const json finalizers = object["metadata"].value("finalizers", json::array());
-  return std::find(finalizers.begin(), finalizers.end(), json(kKubefedFinalizer)) !=
-         finalizers.end();
-}
+bool HasFinalizer(const json& object) { return standins::HasFinalizer(object, kKubefedFinalizer); }
 
 constexpr int kResyncPasses = 10;  // an object found in sync is looked at again after this
 
@@ -66,12 +46,13 @@ KubefedSync::KubefedSync(std::vector<kube::Client*> clusters) : clusters_(std::m
 int KubefedSync::Sync() {
   writes_ = 0;
   ++passes_;
+  lists_.NextPass();
   for (kube::Client* host : clusters_) {
     // No members (none joined, or all gone): federated objects still get their status, and
     // their finalizer removed when deleted, as KubeFed does.
     std::vector<Member> members = Members(*host);
     for (const FederatedType& type : FederatedTypes()) {
-      auto objects = ListIfServed(*host, "types.kubefed.io/v1beta1", type.federated_kind);
+      auto objects = lists_.List(*host, "types.kubefed.io/v1beta1", type.federated_kind);
       if (!objects) continue;
       for (json& federated : *objects) {
         try {  // one object's failure must not keep the others (or their deletion) waiting
@@ -85,30 +66,9 @@ int KubefedSync::Sync() {
   return writes_;
 }
 
-std::optional<std::vector<json>> KubefedSync::ListIfServed(kube::Client& host,
-                                                           const std::string& api_version,
-                                                           const std::string& kind) {
-  std::string key = host.cluster() + " " + kind;
-  if (auto it = unserved_until_.find(key); it != unserved_until_.end() && passes_ < it->second) {
-    return std::nullopt;
-  }
-  try {
-    kube::ListOptions options;
-    options.resource_version = "0";  // from the watch cache, as the other stand-ins poll
-    return host.List(api_version, kind, options).items;
-  } catch (const kube::NoKindMatch&) {
-    unserved_until_[key] = passes_ + kUnservedRetryPasses;
-    return std::nullopt;
-  } catch (const kube::NotFound&) {  // its CRD was deleted since discovery mapped the kind
-    host.RefreshDiscovery();
-    unserved_until_[key] = passes_ + kUnservedRetryPasses;
-    return std::nullopt;
-  }
-}
-
 std::vector<KubefedSync::Member> KubefedSync::Members(kube::Client& host) {
   std::vector<Member> members;
-  auto clusters = ListIfServed(host, "core.kubefed.io/v1beta1", "KubeFedCluster");
+  auto clusters = lists_.List(host, "core.kubefed.io/v1beta1", "KubeFedCluster");
   if (!clusters) return members;
   for (json& kfc : *clusters) {
     kube::Client* client = ClusterFor(kfc);
@@ -121,40 +81,19 @@ std::vector<KubefedSync::Member> KubefedSync::Members(kube::Client& host) {
 }
 
 kube::Client* KubefedSync::ClusterFor(const json& kfc) {
-  std::string endpoint;
-  if (kfc.contains("spec") && kfc["spec"].contains("apiEndpoint") &&
-      kfc["spec"]["apiEndpoint"].is_string()) {
-    endpoint = TrimSlash(kfc["spec"]["apiEndpoint"].get<std::string>());
-  }
-  for (kube::Client* c : clusters_) {
-    if (!endpoint.empty() && TrimSlash(c->config().server) == endpoint) return c;
-  }
-  std::string name = kfc["metadata"].value("name", "");
-  for (kube::Client* c : clusters_) {
-    if (c->cluster() == name) return c;
-  }
-  return nullptr;
+  const json& spec = kfc.contains("spec") ? kfc["spec"] : json();
+  std::string endpoint =
+      spec.is_object() && spec.contains("apiEndpoint") && spec["apiEndpoint"].is_string()
+          ? spec["apiEndpoint"].get<std::string>()
+          : "";
+  return standins::ClusterFor(clusters_, endpoint, kfc["metadata"].value("name", ""));
 }
 
 void KubefedSync::MarkReady(kube::Client& host, json kfc) {
-  const json conditions =
-      kfc.contains("status") ? kfc["status"].value("conditions", json::array()) : json::array();
-  for (const json& c : conditions) {
-    if (c.value("type", "") == "Ready" && c.value("status", "") == "True") return;
-  }
-  std::string now = NowRfc3339();
-  kfc["status"]["conditions"] = json::array({{{"type", "Ready"},
-                                              {"status", "True"},
-                                              {"reason", "ClusterReady"},
-                                              {"message", "/healthz responded with ok"},
-                                              {"lastProbeTime", now},
-                                              {"lastTransitionTime", now}}});
-  try {
-    host.ReplaceStatus(kfc);
-    spdlog::info("{}: KubeFedCluster {} Ready", host.cluster(), NameOf(kfc));
-  } catch (const kube::Conflict&) {
-  } catch (const kube::NotFound&) {
-  }
+  json condition = {{"reason", "ClusterReady"},
+                    {"message", "/healthz responded with ok"},
+                    {"lastProbeTime", NowRfc3339()}};
+  MarkClusterReady(host, std::move(kfc), std::move(condition));
 }
 
 void KubefedSync::SyncObject(kube::Client& host, const FederatedType& type, json federated,
@@ -252,22 +191,7 @@ std::string KubefedSync::Ensure(const Member& member, const FederatedType& type,
 bool KubefedSync::Remove(kube::Client& host, const Member& member, const FederatedType& type,
                          const json& federated) {
   if (IsHostNamespace(type, host, *member.client)) return true;
-  kube::Client& client = *member.client;
-  kube::ObjectRef ref = TargetRef(type, federated);
-  try {
-    std::optional<json> live = client.GetIfExists(ref);
-    if (!live || !IsManaged(*live)) return true;
-    if (Deleting(*live)) return false;
-    kube::DeleteOptions options;
-    options.ignore_not_found = true;
-    options.precondition_uid = live->at("metadata").value("uid", "");
-    client.Delete(ref, options);
-    ++writes_;
-    spdlog::info("{}: kubefed deleted {} {}", client.cluster(), ref.kind, NameOf(*live));
-  } catch (const kube::ApiError& error) {
-    spdlog::debug("{}: kubefed deleting {}: {}", client.cluster(), ref.ToString(), error.what());
-  }
-  return false;  // gone only when a later pass finds it gone
+  return DeleteManaged(*member.client, TargetRef(type, federated), IsManaged, "kubefed", writes_);
 }
 
 void KubefedSync::Finalize(kube::Client& host, const FederatedType& type, json federated,
@@ -276,9 +200,7 @@ void KubefedSync::Finalize(kube::Client& host, const FederatedType& type, json f
   bool all_gone = true;
   for (const Member& m : members) all_gone = Remove(host, m, type, federated) && all_gone;
   if (!all_gone) return;
-  json& finalizers = federated["metadata"]["finalizers"];
-  finalizers.erase(std::remove(finalizers.begin(), finalizers.end(), json(kKubefedFinalizer)),
-                   finalizers.end());
+  RemoveFinalizer(federated, kKubefedFinalizer);
   try {
     host.Replace(federated);
     spdlog::info("{}: kubefed removed its finalizer from {} {}", host.cluster(),

@@ -28,14 +28,16 @@
 
 #include "engine/kube/client.h"
 #include "tools/stand-ins/kubefed_objects.h"
+#include "tools/stand-ins/sync_helpers.h"
+#include "tools/stand-ins/sync_worker.h"
 
 namespace meshform::standins {
 
-class KubefedSync {
+class KubefedSync : public Syncer {
  public:
   explicit KubefedSync(std::vector<kube::Client*> clusters);
   // One pass over every host; returns how many member objects were written or deleted.
-  int Sync();
+  int Sync() override;
 
  private:
   struct Member {
@@ -46,10 +48,6 @@ class KubefedSync {
   std::vector<Member> Members(kube::Client& host);
   kube::Client* ClusterFor(const nlohmann::json& kubefed_cluster);
   void MarkReady(kube::Client& host, nlohmann::json kubefed_cluster);
-  // The host's objects of a kind; nullopt when the host does not serve the kind (yet).
-  std::optional<std::vector<nlohmann::json>> ListIfServed(kube::Client& host,
-                                                          const std::string& api_version,
-                                                          const std::string& kind);
   void SyncObject(kube::Client& host, const FederatedType& type, nlohmann::json federated,
                   const std::vector<Member>& members);
   // The cluster's status after making the target object match; "" when in sync.
@@ -66,7 +64,7 @@ class KubefedSync {
   bool RecentlyInSync(const nlohmann::json& federated);
 
   std::vector<kube::Client*> clusters_;
-  std::map<std::string, int> unserved_until_;  // "<cluster> <kind>" -> pass to ask again
+  ServedLists lists_;
   std::map<std::string, std::pair<int64_t, int>> checked_;  // uid -> (generation, pass) in sync
   int passes_ = 0;
   int writes_ = 0;

@@ -2,8 +2,9 @@
 // and cloud-provider-kind do elsewhere). For each named kubeconfig context it starts Pending
 // pods and gives LoadBalancer Services an address on 127.0.0.0/8, through the status
 // subresource; across all of them it runs KubeFed's sync controller (kubefed_sync.h: any
-// cluster with KubeFedClusters is a host, its members are the other contexts), until SIGTERM
-// or SIGINT.
+// cluster with KubeFedClusters is a host, its members are the other contexts) and Karmada's
+// propagation (karmada_sync.h: any cluster serving PropagationPolicies is a Karmada control
+// plane), until SIGTERM or SIGINT.
 //
 //   meshform-local-stand-ins --kubeconfig PATH [--period-ms N] CONTEXT...
 #include <signal.h>
@@ -16,12 +17,14 @@
 
 #include "engine/kube/client.h"
 #include "tools/stand-ins/cluster_worker.h"
-#include "tools/stand-ins/kubefed_worker.h"
+#include "tools/stand-ins/karmada_sync.h"
+#include "tools/stand-ins/kubefed_sync.h"
+#include "tools/stand-ins/sync_worker.h"
 
 namespace {
 
 using meshform::standins::ClusterWorker;
-using meshform::standins::KubefedWorker;
+using meshform::standins::SyncWorker;
 
 struct Arguments {
   std::string kubeconfig;
@@ -29,16 +32,21 @@ struct Arguments {
   std::vector<std::string> contexts;
 };
 
-// The KubeFed stand-in's own clients: its writes carry its own field manager and user agent.
-std::unique_ptr<KubefedWorker> MakeKubefedWorker(const Arguments& args) {
+// A federation stand-in's own clients: its writes carry its own field manager and user agent.
+template <class Sync>
+std::unique_ptr<SyncWorker> MakeSyncWorker(const Arguments& args, const std::string& name,
+                                           const std::string& field_manager) {
   meshform::kube::ClientOptions options;
-  options.field_manager = "kubefed-controller-manager";
-  options.user_agent = "kubefed-sync-stand-in";
+  options.field_manager = field_manager;
+  options.user_agent = name + "-stand-in";
   std::vector<std::unique_ptr<meshform::kube::Client>> clients;
   for (const std::string& context : args.contexts) {
     clients.push_back(meshform::kube::Client::ForContext(context, args.kubeconfig, options));
   }
-  return std::make_unique<KubefedWorker>(std::move(clients), args.period);
+  auto make = [](std::vector<meshform::kube::Client*> clusters) {
+    return std::unique_ptr<meshform::standins::Syncer>(new Sync(std::move(clusters)));
+  };
+  return std::make_unique<SyncWorker>(name, std::move(clients), make, args.period);
 }
 
 int Usage() {
@@ -80,24 +88,27 @@ int main(int argc, char** argv) {
   if (!Parse(argc, argv, args)) return Usage();
   sigset_t stop_signals = BlockStopSignals();
   std::vector<std::unique_ptr<ClusterWorker>> workers;
-  std::unique_ptr<KubefedWorker> kubefed;
+  std::vector<std::unique_ptr<SyncWorker>> federations;
   try {
     for (size_t i = 0; i < args.contexts.size(); ++i) {
       auto client = meshform::kube::Client::ForContext(args.contexts[i], args.kubeconfig);
       workers.push_back(
           std::make_unique<ClusterWorker>(std::move(client), static_cast<int>(i), args.period));
     }
-    kubefed = MakeKubefedWorker(args);
+    federations.push_back(MakeSyncWorker<meshform::standins::KubefedSync>(
+        args, "kubefed", "kubefed-controller-manager"));
+    federations.push_back(MakeSyncWorker<meshform::standins::KarmadaSync>(
+        args, "karmada", "karmada-controller-manager"));
   } catch (const std::exception& error) {
     spdlog::error("{}", error.what());
     return 1;
   }
   for (auto& worker : workers) worker->Start();
-  kubefed->Start();
+  for (auto& federation : federations) federation->Start();
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   spdlog::info("stopping on signal {}", strsignal(signal_number));
   for (auto& worker : workers) worker->Stop();
-  kubefed->Stop();
+  for (auto& federation : federations) federation->Stop();
   return 0;
 }

@@ -8,12 +8,9 @@
 // waits for KubeFed to delete them before the members leave the federation).
 #include <gtest/gtest.h>
 
-#include <memory>
 #include <nlohmann/json.hpp>
 
-#include "engine/kube/client.h"
-#include "engine/readiness/waits.h"
-#include "tests/support/clusters.h"
+#include "tests/integration/apply/end_state_support.h"
 #include "tests/support/commands.h"
 
 namespace meshform::testing {
@@ -25,39 +22,8 @@ std::string Seed() {
   return std::string(MESHFORM_SOURCE_DIR) + "/examples/seed-two-networks/topology.yaml";
 }
 
-constexpr const char* kImage = "docker.io/istio/examples-helloworld-";
-
-class SeedEndState : public ::testing::Test {
+class SeedEndState : public EndStateTest {
  protected:
-  void SetUp() override {
-    auto contexts = TestContexts(2);
-    ASSERT_EQ(contexts[0], "beijing");  // the seed's topology names its contexts so
-    ASSERT_EQ(contexts[1], "shanghai");
-    for (const auto& c : contexts) clients_[c] = kube::Client::ForContext(c, TestKubeconfig());
-  }
-
-  kube::Client& In(const std::string& cluster) { return *clients_.at(cluster); }
-
-  // The Deployment sample/<name> in `cluster` once available (the pod stand-in starts its pods).
-  json Available(const std::string& cluster, const std::string& name) {
-    readiness::WaitOptions options;
-    options.timeout = std::chrono::seconds(120);
-    json ref = {{"apiVersion", "apps/v1"},
-                {"kind", "Deployment"},
-                {"metadata", {{"name", name}, {"namespace", "sample"}}}};
-    return readiness::WaitUntilReady(In(cluster), ref, options);
-  }
-
-  void ExpectHelloworld(const std::string& cluster, const std::string& version) {
-    SCOPED_TRACE(cluster);
-    json d = Available(cluster, "helloworld");
-    EXPECT_EQ(d["spec"]["template"]["spec"]["containers"][0]["image"], kImage + version);
-    EXPECT_EQ(d["metadata"]["labels"]["version"], version);
-    EXPECT_EQ(d["spec"]["template"]["metadata"]["labels"]["version"], version);
-    EXPECT_EQ(d["spec"]["selector"]["matchLabels"]["version"], version);
-    EXPECT_EQ(d["metadata"]["labels"]["kubefed.io/managed"], "true");  // made by KubeFed
-  }
-
   // Objects of `kind` in namespace sample (all namespaces for Namespace) that KubeFed manages.
   size_t Managed(const std::string& cluster, const std::string& api_version,
                  const std::string& kind) {
@@ -65,24 +31,17 @@ class SeedEndState : public ::testing::Test {
     options.label_selector = "kubefed.io/managed=true";
     return In(cluster).List(api_version, kind, options).items.size();
   }
-
-  std::map<std::string, std::unique_ptr<kube::Client>> clients_;
 };
 
 TEST_F(SeedEndState, HelloworldV1InBeijingV2InShanghaiThenDestroyLeavesNoMemberObject) {
   auto applied = Meshform("apply -auto-approve -f " + Seed());
   ASSERT_EQ(applied.exit_code, 0) << applied.out << applied.err;
 
-  ExpectHelloworld("beijing", "v1");
-  ExpectHelloworld("shanghai", "v2");
-  for (const char* cluster : {"beijing", "shanghai"}) {
-    SCOPED_TRACE(cluster);
-    json sleep = Available(cluster, "sleep");
-    EXPECT_EQ(sleep["spec"]["template"]["spec"]["containers"][0]["image"], "curlimages/curl");
-    auto service = In(cluster).GetIfExists({"v1", "Service", "sample", "helloworld"});
-    ASSERT_TRUE(service.has_value());
-    EXPECT_EQ(service->at("spec").at("ports").at(0).at("port"), 5000);
+  for (auto [cluster, version] : {std::pair{"beijing", "v1"}, {"shanghai", "v2"}}) {
+    json d = ExpectHelloworld(cluster, version);
+    EXPECT_EQ(d["metadata"]["labels"]["kubefed.io/managed"], "true") << cluster;  // by KubeFed
   }
+  ExpectSleepAndServices();
   for (const char* kind : {"FederatedDeployment", "FederatedNamespace"}) {
     for (json& fed : In("beijing").List("types.kubefed.io/v1beta1", kind).items) {
       EXPECT_EQ(fed["status"]["conditions"][0]["type"], "Propagation") << kind;

@@ -76,6 +76,7 @@ void CheckGolden(const std::string& example) {
 TEST(Golden, SeedTwoNetworks) { CheckGolden("seed-two-networks"); }
 TEST(Golden, MultiPrimary) { CheckGolden("multi-primary"); }
 TEST(Golden, Direct) { CheckGolden("direct"); }
+TEST(Golden, Karmada) { CheckGolden("karmada"); }
 
 }  // namespace
 }  // namespace meshform::resources

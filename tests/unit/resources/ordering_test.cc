@@ -32,7 +32,8 @@ TEST(Ordering, RuleNamesAreTheDocumentedTable) {
                        "service-accounts-before-users", "roles-before-bindings",
                        "injector-before-injected-namespaces", "mounted-config-before-workloads",
                        "webhook-services-before-webhook-configurations",
-                       "kubefed-members-before-federated-objects", "values-before-placeholders"}));
+                       "kubefed-members-before-federated-objects",
+                       "karmada-members-before-policies", "values-before-placeholders"}));
 }
 
 // So that destroy deletes a FederatedDeployment, and waits for KubeFed to delete its member

@@ -65,6 +65,12 @@ topology::Topology DirectTopology() {
   return t;
 }
 
+topology::Topology KarmadaTopology() {
+  topology::Topology t = SeedTopology();
+  t.federation = {topology::FederationType::kKarmada, "beijing", "karmada-system", At(30)};
+  return t;
+}
+
 topology::Topology MultiPrimaryTopology() {
   topology::Topology t = SeedTopology();
   t.clusters[1].role = topology::ClusterRole::kPrimary;

@@ -16,6 +16,8 @@ namespace meshform::resources::testing {
 topology::Topology SeedTopology();
 
 // SeedTopology with federation `direct`.
+// The seed with federation karmada hosted on beijing (namespace karmada-system).
+topology::Topology KarmadaTopology();
 topology::Topology DirectTopology();
 
 // Three primaries (multi-primary), beijing and guangzhou on network1, shanghai on network2.

@@ -1,4 +1,4 @@
-// Proves that the three example topologies load, and that the model holds what they declare,
+// Proves that the example topologies load, and that the model holds what they declare,
 // including the defaults the loader fills in (roles, federation host, resolved paths).
 #include <gtest/gtest.h>
 
@@ -87,6 +87,16 @@ TEST(TopologyDirectExample, UsesDirectFederationHostedOnTheControlPlane) {
   EXPECT_EQ(t.federation.type, FederationType::kDirect);
   EXPECT_EQ(t.federation.host, "beijing");
   EXPECT_EQ(t.workloads.size(), 2u);
+}
+
+TEST(TopologyKarmadaExample, UsesKarmadaHostedOnBeijing) {
+  Topology t = LoadTopologyFile(kExamples + "karmada/topology.yaml");
+  EXPECT_EQ(t.federation.type, FederationType::kKarmada);
+  EXPECT_EQ(t.federation.host, "beijing");
+  EXPECT_EQ(t.federation.namespace_, "karmada-system");
+  ASSERT_EQ(t.workloads.size(), 2u);
+  EXPECT_EQ(*t.workloads[0].overrides.at("shanghai").image,
+            "docker.io/istio/examples-helloworld-v2");
 }
 
 // A small topology written inline, relying on defaults.

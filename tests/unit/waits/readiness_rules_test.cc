@@ -318,6 +318,66 @@ TEST(KubefedRule, FederatedNamespaceAndServiceUseTheSameRule) {
   }
 }
 
+json Binding(const json& status) {
+  return {
+      {"apiVersion", "work.karmada.io/v1alpha2"},
+      {"kind", "ResourceBinding"},
+      {"metadata", {{"name", "helloworld-deployment"}, {"namespace", "sample"}, {"generation", 2}}},
+      {"spec", {{"clusters", {{{"name", "beijing"}}, {{"name", "shanghai"}}}}}},
+      {"status", status}};
+}
+
+json BindingConditions(const char* fully_applied) {
+  return json::array({{{"type", "Scheduled"}, {"status", "True"}},
+                      {{"type", "FullyApplied"}, {"status", fully_applied}}});
+}
+
+json Aggregated(const char* shanghai_health) {
+  return json::array(
+      {{{"clusterName", "beijing"}, {"applied", true}, {"health", "Healthy"}},
+       {{"clusterName", "shanghai"}, {"applied", true}, {"health", shanghai_health}}});
+}
+
+TEST(KarmadaRule, ReadyWhenFullyAppliedAndEveryClusterHealthy) {
+  json rb = Binding({{"schedulerObservedGeneration", 2},
+                     {"conditions", BindingConditions("True")},
+                     {"aggregatedStatus", Aggregated("Healthy")}});
+  EXPECT_EQ(RuleFor(rb).name, "Karmada propagated");
+  EXPECT_EQ(StateOf(rb), Readiness::kReady);
+  EXPECT_EQ(MessageOf(rb), "propagated to 2 clusters");
+}
+
+TEST(KarmadaRule, UnhealthyMemberOrStaleGenerationIsInProgress) {
+  json rb = Binding({{"schedulerObservedGeneration", 2},
+                     {"conditions", BindingConditions("True")},
+                     {"aggregatedStatus", Aggregated("Unhealthy")}});
+  EXPECT_EQ(StateOf(rb), Readiness::kInProgress);
+  EXPECT_EQ(MessageOf(rb), "cluster shanghai: health Unhealthy");
+  rb["status"]["aggregatedStatus"] = Aggregated("Healthy");
+  rb["status"]["schedulerObservedGeneration"] = 1;
+  EXPECT_EQ(MessageOf(rb), "generation 2 not yet scheduled");
+  rb["status"]["schedulerObservedGeneration"] = 2;
+  rb["status"]["conditions"] = BindingConditions("False");
+  EXPECT_EQ(MessageOf(rb), "not yet fully applied");
+  EXPECT_EQ(StateOf(Binding(json::object())), Readiness::kInProgress);
+}
+
+TEST(KarmadaRule, PropagationPolicyIsJudgedByItsFirstTemplatesBinding) {
+  json pp = {{"apiVersion", "policy.karmada.io/v1alpha1"},
+             {"kind", "PropagationPolicy"},
+             {"metadata", {{"name", "helloworld"}, {"namespace", "sample"}}},
+             {"spec",
+              {{"resourceSelectors",
+                {{{"apiVersion", "apps/v1"}, {"kind", "Deployment"}, {"name", "helloworld"}},
+                 {{"apiVersion", "v1"}, {"kind", "Service"}, {"name", "helloworld"}}}}}}};
+  EXPECT_EQ(ReadinessSubject(pp),
+            (json{{"apiVersion", "work.karmada.io/v1alpha2"},
+                  {"kind", "ResourceBinding"},
+                  {"metadata", {{"name", "helloworld-deployment"}, {"namespace", "sample"}}}}));
+  json deployment = {{"apiVersion", "apps/v1"}, {"kind", "Deployment"}};
+  EXPECT_EQ(ReadinessSubject(deployment), deployment);
+}
+
 TEST(Table, EveryRowHasANameAndACheck) {
   for (const ReadinessRule& rule : ReadinessRules()) {
     EXPECT_FALSE(rule.kind.empty());
