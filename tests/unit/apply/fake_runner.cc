@@ -2,6 +2,7 @@
 #include "tests/unit/apply/fake_runner.h"
 
 #include "engine/util/error.h"
+#include "resources/resource.h"
 
 namespace meshform::apply::testing {
 
@@ -43,6 +44,24 @@ plan::Change MakeChange(const std::string& address, plan::Action action,
   c.resource.cluster = "c";
   c.resource.object = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}};
   c.resource.depends_on = std::move(deps);
+  return c;
+}
+
+nlohmann::json ObjectNamed(const std::string& api_version, const std::string& kind,
+                           const std::string& name, const std::string& ns) {
+  nlohmann::json o = {{"apiVersion", api_version}, {"kind", kind}, {"metadata", {{"name", name}}}};
+  if (!ns.empty()) o["metadata"]["namespace"] = ns;
+  return o;
+}
+
+plan::Change ObjectChange(const nlohmann::json& object, plan::Action action,
+                          std::vector<std::string> deps) {
+  plan::Change c;
+  c.resource = resources::MakeObject("beijing", object, "mesh", {});
+  c.resource.depends_on = std::move(deps);
+  c.address = c.resource.address;
+  c.cluster = "beijing";
+  c.action = action;
   return c;
 }
 

@@ -28,6 +28,15 @@ class FakeRunner : public StepRunner {
   std::mutex mu_;
 };
 
+// An object's apiVersion, kind, name and namespace (none when empty).
+nlohmann::json ObjectNamed(const std::string& api_version, const std::string& kind,
+                           const std::string& name, const std::string& ns = "");
+
+// A change of `object` in cluster "beijing" (topology "mesh"), addressed as compile addresses
+// it, depending on `deps`.
+plan::Change ObjectChange(const nlohmann::json& object, plan::Action action,
+                          std::vector<std::string> deps = {});
+
 // A change of `address` (an object in cluster "c") depending on `deps`.
 plan::Change MakeChange(const std::string& address, plan::Action action,
                         std::vector<std::string> deps = {});

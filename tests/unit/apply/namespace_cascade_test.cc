@@ -20,29 +20,18 @@ using plan::Action;
 using testing::MakeChange;
 
 plan::Change Deleted(const json& object, std::vector<std::string> deps = {}) {
-  plan::Change c;
-  c.resource = resources::MakeObject("beijing", object, "mesh", {});
-  c.resource.depends_on = std::move(deps);
-  c.address = c.resource.address;
-  c.cluster = "beijing";
-  c.action = Action::kDelete;
-  return c;
+  return testing::ObjectChange(object, Action::kDelete, std::move(deps));
 }
 
-json Object(const std::string& api_version, const std::string& kind, const std::string& name,
-            const std::string& ns = "") {
-  json o = {{"apiVersion", api_version}, {"kind", kind}, {"metadata", {{"name", name}}}};
-  if (!ns.empty()) o["metadata"]["namespace"] = ns;
-  return o;
-}
+using testing::ObjectNamed;
 
 TEST(NamespaceCascade, MarksOnlyContentsOfNamespacesTheDestroyDeletes) {
   plan::Plan p;
   p.mode = plan::Mode::kDestroy;
-  p.changes = {Deleted(Object("v1", "Namespace", "istio-system")),
-               Deleted(Object("v1", "Service", "istiod", "istio-system")),
-               Deleted(Object("rbac.authorization.k8s.io/v1", "ClusterRole", "istiod")),
-               Deleted(Object("v1", "ConfigMap", "kept-ns", "kube-system"))};
+  p.changes = {Deleted(ObjectNamed("v1", "Namespace", "istio-system")),
+               Deleted(ObjectNamed("v1", "Service", "istiod", "istio-system")),
+               Deleted(ObjectNamed("rbac.authorization.k8s.io/v1", "ClusterRole", "istiod")),
+               Deleted(ObjectNamed("v1", "ConfigMap", "kept-ns", "kube-system"))};
   plan::MarkNamespaceCascades(p);
   EXPECT_EQ(p.changes[0].deleted_with, "");
   EXPECT_EQ(p.changes[1].deleted_with, p.changes[0].address);
@@ -110,11 +99,11 @@ TEST(NamespaceCascade, ContentsOfOneNamespaceKeepTheirOrderAmongThemselves) {
 TEST(NamespaceCascade, ADestroyDeletesTheInjectorAndTheInjectedNamespaceAtOnce) {
   plan::Plan p;
   p.mode = plan::Mode::kDestroy;
-  p.changes = {Deleted(Object("v1", "Namespace", "istio-system")),
-               Deleted(Object("v1", "Service", "istiod", "istio-system")),
-               Deleted(Object("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration",
-                              "istio-sidecar-injector")),
-               Deleted(Object("v1", "Namespace", "bench"))};
+  p.changes = {Deleted(ObjectNamed("v1", "Namespace", "istio-system")),
+               Deleted(ObjectNamed("v1", "Service", "istiod", "istio-system")),
+               Deleted(ObjectNamed("admissionregistration.k8s.io/v1",
+                                   "MutatingWebhookConfiguration", "istio-sidecar-injector")),
+               Deleted(ObjectNamed("v1", "Namespace", "bench"))};
   p.changes[1].resource.depends_on = {p.changes[0].address};
   p.changes[2].resource.depends_on = {p.changes[1].address};
   p.changes[3].resource.depends_on = {p.changes[2].address};

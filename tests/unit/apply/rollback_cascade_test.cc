@@ -8,7 +8,7 @@
 
 #include "engine/apply/executor.h"
 #include "engine/util/error.h"
-#include "resources/resource.h"
+#include "tests/unit/apply/fake_runner.h"
 
 namespace meshform::apply {
 namespace {
@@ -40,34 +40,23 @@ class CreatingRunner : public StepRunner {
 };
 
 plan::Change Created(const json& object, std::vector<std::string> deps = {}) {
-  plan::Change c;
-  c.resource = resources::MakeObject("beijing", object, "mesh", {});
-  c.resource.depends_on = std::move(deps);
-  c.address = c.resource.address;
-  c.cluster = "beijing";
-  c.action = Action::kCreate;
-  return c;
+  return testing::ObjectChange(object, Action::kCreate, std::move(deps));
 }
 
-json Object(const std::string& api_version, const std::string& kind, const std::string& name,
-            const std::string& ns = "") {
-  json o = {{"apiVersion", api_version}, {"kind", kind}, {"metadata", {{"name", name}}}};
-  if (!ns.empty()) o["metadata"]["namespace"] = ns;
-  return o;
-}
+using testing::ObjectNamed;
 
 // Namespace app (created), a ConfigMap in it, a CRD and a custom resource in app, and last a
 // ConfigMap in kube-system (a namespace that was there before), which fails.
 plan::Plan SamplePlan() {
   plan::Plan p;
-  p.changes = {Created(Object("v1", "Namespace", "app"))};
+  p.changes = {Created(ObjectNamed("v1", "Namespace", "app"))};
   const std::string ns = p.changes[0].address;
-  p.changes.push_back(Created(Object("v1", "ConfigMap", "one", "app"), {ns}));
+  p.changes.push_back(Created(ObjectNamed("v1", "ConfigMap", "one", "app"), {ns}));
   p.changes.push_back(
-      Created(Object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "xs.example.io")));
+      Created(ObjectNamed("apiextensions.k8s.io/v1", "CustomResourceDefinition", "xs.example.io")));
   p.changes.push_back(
-      Created(Object("example.io/v1", "X", "x", "app"), {ns, p.changes[2].address}));
-  p.changes.push_back(Created(Object("v1", "ConfigMap", "late", "kube-system"),
+      Created(ObjectNamed("example.io/v1", "X", "x", "app"), {ns, p.changes[2].address}));
+  p.changes.push_back(Created(ObjectNamed("v1", "ConfigMap", "late", "kube-system"),
                               {p.changes[1].address, p.changes[3].address}));
   return p;
 }
@@ -131,8 +120,8 @@ TEST(RollbackCascade, WhenTheNamespaceCannotBeDeletedItsContentsAreNotUndone) {
 
 TEST(RollbackCascade, ObjectsInANamespaceThatWasThereBeforeAreUndoneOneByOne) {
   plan::Plan plan;
-  plan.changes = {Created(Object("v1", "ConfigMap", "a", "kube-system")),
-                  Created(Object("v1", "ConfigMap", "b", "kube-system"))};
+  plan.changes = {Created(ObjectNamed("v1", "ConfigMap", "a", "kube-system")),
+                  Created(ObjectNamed("v1", "ConfigMap", "b", "kube-system"))};
   plan.changes[1].resource.depends_on = {plan.changes[0].address};
   CreatingRunner runner;
   runner.fail = {plan.changes[1].address};
