@@ -219,24 +219,31 @@ TEST_F(ApplyEventsOnClusters, AFailedApplyReportsItsErrorAndEveryUndoneStep) {
   // Errors go to stderr as well; the text of the run does not go to stdout.
   EXPECT_NE(apply.err.find("Error: " + bad + ": "), std::string::npos) << apply.err;
   EXPECT_EQ(apply.out.find("Rolling back: undoing"), std::string::npos);  // the terminal's line
-  // Every object the run created is undone, dependents first (the bad Service's namespace
-  // after everything in it).
-  std::map<std::string, size_t> undone_at;
+  // Every object the run created is undone. What it created inside a namespace it created
+  // (shanghai's sample) goes with that namespace: reported undone once the namespace is gone.
+  std::map<std::string, size_t> undone_at, completed_at;
   for (size_t i = 0; i < events.size(); ++i) {
     if (events[i]["type"] == "rollback_start")
       undone_at[events[i]["address"].get<std::string>()] = i;
+    if (events[i]["type"] == "rollback_complete")
+      completed_at[events[i]["address"].get<std::string>()] = i;
   }
   for (const auto& e : events) {
     if (e["type"] == "apply_complete" && e["resource"] == "object") {
-      EXPECT_TRUE(undone_at.count(e["address"].get<std::string>()))
+      EXPECT_TRUE(completed_at.count(e["address"].get<std::string>()))
           << "not undone: " << e["address"];
     }
   }
+  const std::string ns = "shanghai/v1/Namespace/sample";
+  ASSERT_TRUE(completed_at.count(ns));
+  int contents = 0;
   for (const auto& [address, at] : undone_at) {
     if (address.rfind("shanghai/apps/v1/Deployment/sample/", 0) == 0) {
-      EXPECT_LT(at, undone_at["shanghai/v1/Namespace/sample"]) << address;
+      EXPECT_GT(at, completed_at[ns]) << address;
+      ++contents;
     }
   }
+  EXPECT_GT(contents, 0);
   ExpectNoSecret(apply.out, {});
 }
 
