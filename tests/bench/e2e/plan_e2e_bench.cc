@@ -8,7 +8,9 @@
 //     field manager owns it now: meshform reports drift and plans one update; kubectl diff
 //     shows one difference).
 // meshform's figure includes the renderer (one run per cluster); its own time, summed over the
-// clusters' runs, and the compile's are printed beside it from meshform's `-v` phase timings.
+// clusters' runs, the compile's, and the plan's main phases (reading the live objects, the diff,
+// the dry runs that confirm suspected updates) are printed beside it from meshform's `-v` phase
+// timings.
 // kubectl diff gets every rendered object whose content is known before apply (the same set as
 // e2e_bench), applies it as meshform's field manager with --force-conflicts, and exits 1 when
 // it found a difference.
@@ -28,7 +30,7 @@ using meshform::testing::RunCommand;
 namespace {
 
 struct Figures {
-  std::vector<double> meshform, renderer, compile, kubectl;
+  std::vector<double> meshform, renderer, compile, read, diff, confirm, kubectl;
 };
 
 // RUNS plans by meshform and by kubectl diff, alternating; meshform's exit code must be
@@ -46,6 +48,9 @@ Figures PlanRuns(int runs, const std::string& file, const std::vector<std::strin
     f.meshform.push_back(plan.seconds);
     f.renderer.push_back(PhaseMillis(plan.result.err, "renderer runs (summed)") / 1000);
     f.compile.push_back(PhaseMillis(plan.result.err, "compile") / 1000);
+    f.read.push_back(PhaseMillis(plan.result.err, "read live state") / 1000);
+    f.diff.push_back(PhaseMillis(plan.result.err, "diff objects") / 1000);
+    f.confirm.push_back(PhaseMillis(plan.result.err, "confirm updates with dry runs") / 1000);
     f.kubectl.push_back(Seconds([&] {
       Check(RunCommand(EachCluster(contexts,
                                    "diff --server-side --field-manager=meshform --force-conflicts"
@@ -65,6 +70,9 @@ void Print(const std::string& title, const Figures& f, int runs) {
             << "  meshform plan:                           " << meshform << " s\n"
             << "    of which compile:                      " << Median(f.compile) << " s\n"
             << "    renderer runs (3 in parallel, summed): " << Median(f.renderer) << " s\n"
+            << "    of which reading the live objects:     " << Median(f.read) << " s\n"
+            << "    of which the diff:                     " << Median(f.diff) << " s\n"
+            << "    of which dry runs confirming updates:  " << Median(f.confirm) << " s\n"
             << "  kubectl diff --server-side:              " << kubectl << " s\n"
             << "  ratio kubectl / meshform:                " << kubectl / meshform << "x\n";
 }
