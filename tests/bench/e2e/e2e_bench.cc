@@ -68,6 +68,11 @@ int main(int argc, char** argv) {
       Check(RunCommand(EachCluster(contexts, del + then)), "kubectl delete");
       Check(RunCommand(EachCluster(contexts, del + first)), "kubectl delete (CRDs, namespaces)");
     }));
+    // Each run's figures as they come: a long run cut short still leaves them.
+    std::cout << "run " << i + 1 << ": meshform apply " << applies.back() << " s, destroy "
+              << destroys.back() << " s; kubectl apply + wait " << kubectl_applies.back()
+              << " s (wait " << kubectl_waits.back() << " s), delete " << kubectl_deletes.back()
+              << " s" << std::endl;
   }
   std::string objects = "?";
   if (auto at = apply_out.find("Apply complete! Resources: "); at != std::string::npos)
