@@ -43,14 +43,37 @@ std::string NamespaceOf(const Effect& e) {
              : "";
 }
 
+// The journal as rollback starts, read once: every effect (its id is its index) and, per plan
+// change, the ids of its effects.
+struct Written {
+  std::vector<Effect> all;
+  std::vector<std::vector<size_t>> of;  // by plan change
+
+  Written(const plan::Plan& plan, const Journal& journal) : all(journal.All()) {
+    std::map<std::string, size_t> index;
+    for (size_t i = 0; i < plan.changes.size(); ++i) index[plan.changes[i].address] = i;
+    of.resize(plan.changes.size());
+    for (size_t id = 0; id < all.size(); ++id) {
+      auto it = index.find(all[id].step);
+      if (it != index.end()) of[it->second].push_back(id);
+    }
+  }
+  bool ValuesOnly(size_t i) const {
+    return !of[i].empty() && std::all_of(of[i].begin(), of[i].end(), [&](size_t id) {
+      return all[id].target == Effect::Target::kValue;
+    });
+  }
+};
+
 // For each step whose every effect created an object inside a namespace this run created, that
 // namespace's step (SIZE_MAX for the others): undoing the namespace (deleting it and waiting
 // until it is gone) removes them, as destroy leaves a namespace's contents to its deletion.
-std::vector<size_t> LeftToCreatedNamespaces(const plan::Plan& plan, const Journal& journal) {
-  std::vector<size_t> ns_of(plan.changes.size(), SIZE_MAX);
+std::vector<size_t> LeftToCreatedNamespaces(const Written& written) {
+  std::vector<size_t> ns_of(written.of.size(), SIZE_MAX);
   std::map<std::pair<std::string, std::string>, size_t> created;  // (cluster, name) → step
-  for (size_t i = 0; i < plan.changes.size(); ++i) {
-    for (const auto& [id, e] : journal.EffectsOf(plan.changes[i].address)) {
+  for (size_t i = 0; i < written.of.size(); ++i) {
+    for (size_t id : written.of[i]) {
+      const Effect& e = written.all[id];
       if (Created(e) && e.identity.value("apiVersion", "") == "v1" &&
           e.identity.value("kind", "") == "Namespace") {
         created[{e.cluster, e.identity["metadata"].value("name", "")}] = i;
@@ -58,10 +81,10 @@ std::vector<size_t> LeftToCreatedNamespaces(const plan::Plan& plan, const Journa
     }
   }
   if (created.empty()) return ns_of;
-  for (size_t i = 0; i < plan.changes.size(); ++i) {
-    auto effects = journal.EffectsOf(plan.changes[i].address);
+  for (size_t i = 0; i < written.of.size(); ++i) {
     size_t ns = SIZE_MAX;
-    for (const auto& [id, e] : effects) {
+    for (size_t id : written.of[i]) {
+      const Effect& e = written.all[id];
       auto it = Created(e) ? created.find({e.cluster, NamespaceOf(e)}) : created.end();
       if (it == created.end() || (ns != SIZE_MAX && ns != it->second)) {
         ns = SIZE_MAX;
@@ -78,23 +101,17 @@ std::vector<size_t> LeftToCreatedNamespaces(const plan::Plan& plan, const Journa
 
 RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunner& runner,
                         Journal& journal, Status& status, int parallelism) {
+  const Written written(plan, journal);
   int steps = 0;
-  for (const auto& change : plan.changes) {
-    if (!journal.EffectsOf(change.address).empty()) ++steps;
-  }
+  for (const auto& ids : written.of) steps += ids.empty() ? 0 : 1;
   status.RollbackStarted(steps);
   // The reversed graph (without the edges whose order does not matter when deleting,
   // resources/ordering.h), with what waited for a step left to its namespace waiting for the
   // namespace to be gone instead.
   graph::Dag reversed = dag.Reversed();
-  std::vector<size_t> ns_of = LeftToCreatedNamespaces(plan, journal);
+  std::vector<size_t> ns_of = LeftToCreatedNamespaces(written);
   std::vector<bool> values_only(plan.changes.size(), false);
-  for (size_t i = 0; i < plan.changes.size(); ++i) {
-    auto effects = journal.EffectsOf(plan.changes[i].address);
-    values_only[i] = !effects.empty() && std::all_of(effects.begin(), effects.end(), [](auto& e) {
-      return e.second.target == Effect::Target::kValue;
-    });
-  }
+  for (size_t i = 0; i < plan.changes.size(); ++i) values_only[i] = written.ValuesOnly(i);
   std::vector<std::vector<size_t>> waits(reversed.size());
   std::map<size_t, std::vector<size_t>> left_to;  // namespace step → steps it removes
   for (size_t i = 0; i < reversed.size(); ++i) {
@@ -131,9 +148,7 @@ RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunne
     for (size_t i : left) {
       const auto& address = plan.changes[i].address;
       status.UndoStarted(address);
-      for (const auto& [id, e] : journal.EffectsOf(address)) {
-        journal.MarkUndone(id, ns_error.empty());
-      }
+      for (size_t id : written.of[i]) journal.MarkUndone(id, ns_error.empty());
       std::string error = ns_error.empty() ? ""
                                            : "left to the deletion of namespace " +
                                                  plan.changes[ns].address + ", which " + ns_error;
@@ -149,7 +164,7 @@ RollbackResult Rollback(const plan::Plan& plan, const graph::Dag& dag, StepRunne
   ScheduleOptions options{parallelism, false, true};
   RunDag(order, options, [&](size_t i) {
     const auto& address = plan.changes[i].address;
-    if (journal.EffectsOf(address).empty() || ns_of[i] != SIZE_MAX) return true;
+    if (written.of[i].empty() || ns_of[i] != SIZE_MAX) return true;
     status.UndoStarted(address);
     std::string error = UndoStep(address, runner, journal);
     status.UndoFinished(address, error.empty(), error);
