@@ -11,6 +11,8 @@
 #include <system_error>
 #include <thread>
 
+#include "engine/util/thread_memory.h"
+
 namespace meshform::apply {
 
 bool ScheduleResult::AllSucceeded() const {
@@ -182,6 +184,7 @@ SlotGivenBack::SlotGivenBack() : slots_(current_slots) {
   if (slots_ == nullptr) return;
   current_slots = nullptr;  // nested: nothing more to give back
   slots_->GiveBack();
+  ReleaseThreadCaches();  // the thread now mostly sleeps: its free memory is of use elsewhere
 }
 
 SlotGivenBack::~SlotGivenBack() {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "engine/kube/errors.h"
+#include "engine/util/thread_memory.h"
 
 namespace meshform::readiness {
 namespace {
@@ -57,6 +58,7 @@ Observation PollUntilReady(const std::string& cluster, const kube::ObjectRef& re
       options.on_progress({cluster, ref, seen.rule, elapsed, seen.verdict});
       next_progress += options.progress_interval;
     }
+    ReleaseThreadCaches();  // what this round's observation freed, before the thread sleeps
     clock.SleepFor(std::min(interval, options.timeout - elapsed));
     interval = std::min(options.max_poll_interval,
                         duration_cast<milliseconds>(interval * options.backoff_factor));

@@ -4,7 +4,11 @@
 //     available (meshform apply: compile with the renderer, plan, lock, writes, readiness waits)
 //     vs `kubectl apply --server-side` of the same rendered objects per cluster in parallel, then
 //     `kubectl wait --for=condition=Available` on every Deployment; the kubectl wait alone is
-//     printed too: how long the controllers take once everything is written (the floor);
+//     printed too: how long the controllers take once everything is written;
+//   - the controllers' own floor: the same Deployments alone created by `kubectl create` (one
+//     request stream per cluster, the clusters in parallel) in namespaces made beforehand
+//     (without injection, as nothing else is there), until `kubectl wait` sees every one
+//     Available; the time from the first request to the last Deployment available;
 //   - destroy of the same topology (meshform destroy: plan, lock, deletes in dependency order
 //     and their waits) vs `kubectl delete --wait` of the rendered objects, then of the CRDs and
 //     namespaces (it waits until they are gone).
@@ -25,6 +29,31 @@
 using namespace meshform::bench;  // NOLINT(google-build-using-namespace): a benchmark's main
 using meshform::testing::RunCommand;
 
+namespace {
+
+// The controllers' floor: seconds from `kubectl create` of the Deployments in FLOOR/<context>
+// (into NAMESPACES, made beforehand) until every one is Available; they are deleted afterwards.
+double Floor(const std::vector<std::string>& contexts, const std::string& floor,
+             const std::vector<std::string>& namespaces) {
+  std::string all;
+  for (const auto& ns : namespaces) {
+    Check(RunCommand(EachCluster(contexts, "create namespace " + ns)), "kubectl create namespace");
+    all += " " + ns;
+  }
+  double seconds = Seconds([&] {
+    Check(RunCommand(EachCluster(contexts, "create -f " + floor + "/{context}")),
+          "kubectl create (floor)");
+    Check(RunCommand(EachCluster(
+              contexts, "wait --for=condition=Available deployment --all -A --timeout=600s")),
+          "kubectl wait (floor)");
+  });
+  Check(RunCommand(EachCluster(contexts, "delete namespace --wait=true" + all)),
+        "kubectl delete namespace (floor)");
+  return seconds;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   Setup setup = SetUp(argc, argv, "e2e-bench", 3);
   const int workloads = setup.workloads, runs = setup.runs;
@@ -32,8 +61,10 @@ int main(int argc, char** argv) {
   const std::string &dir = setup.dir, &file = setup.file;
   Check(meshform::testing::Meshform("render -f " + file + " -d " + dir + "/rendered"), "render");
   int kubectl_objects = CopyForKubectl(dir + "/rendered", dir + "/kubectl");
+  const std::vector<std::string> floor_namespaces =
+      CopyDeployments(dir + "/kubectl", dir + "/floor");
 
-  std::vector<double> applies, destroys, kubectl_applies, kubectl_waits, kubectl_deletes;
+  std::vector<double> applies, destroys, kubectl_applies, kubectl_waits, kubectl_deletes, floors;
   std::string apply_out, destroy_out;
   long peak = 0;
   for (int i = 0; i < runs; ++i) {
@@ -68,11 +99,12 @@ int main(int argc, char** argv) {
       Check(RunCommand(EachCluster(contexts, del + then)), "kubectl delete");
       Check(RunCommand(EachCluster(contexts, del + first)), "kubectl delete (CRDs, namespaces)");
     }));
+    floors.push_back(Floor(contexts, dir + "/floor", floor_namespaces));
     // Each run's figures as they come: a long run cut short still leaves them.
     std::cout << "run " << i + 1 << ": meshform apply " << applies.back() << " s, destroy "
               << destroys.back() << " s; kubectl apply + wait " << kubectl_applies.back()
               << " s (wait " << kubectl_waits.back() << " s), delete " << kubectl_deletes.back()
-              << " s" << std::endl;
+              << " s; floor " << floors.back() << " s" << std::endl;
   }
   std::string objects = "?";
   if (auto at = apply_out.find("Apply complete! Resources: "); at != std::string::npos)
@@ -86,8 +118,11 @@ int main(int argc, char** argv) {
             << "apply until every Deployment is available (median of " << runs << "):\n"
             << "  meshform apply:                          " << apply << " s\n"
             << "  kubectl apply --server-side + wait:      " << kubectl_apply << " s\n"
-            << "    of which kubectl wait (the floor):     " << Median(kubectl_waits) << " s\n"
+            << "    of which kubectl wait:                 " << Median(kubectl_waits) << " s\n"
             << "  ratio kubectl / meshform:                " << kubectl_apply / apply << "x\n"
+            << "  the controllers' floor (kubectl create of the Deployments alone, then wait): "
+            << Median(floors) << " s\n"
+            << "  ratio meshform / floor:                  " << apply / Median(floors) << "x\n"
             << "destroy until every object is gone (median of " << runs << "):\n"
             << "  meshform destroy:                        " << destroy << " s\n"
             << "  kubectl delete --wait:                   " << kubectl_delete << " s\n"

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "tests/support/clusters.h"
 #include "tests/support/topology_gen.h"
@@ -84,6 +85,24 @@ int CopyForKubectl(const std::string& rendered, const std::string& out) {
     }
   }
   return kept;
+}
+
+std::vector<std::string> CopyDeployments(const std::string& kubectl_dir, const std::string& out) {
+  std::set<std::string> namespaces;
+  for (const auto& cluster : fs::directory_iterator(fs::path(kubectl_dir) / "then")) {
+    fs::create_directories(fs::path(out) / cluster.path().filename());
+    for (const auto& f : fs::directory_iterator(cluster.path())) {
+      std::string text = ReadFile(f.path());
+      if (text.find("kind: Deployment\n") == std::string::npos) continue;
+      auto at = text.find("\n  namespace: ");
+      if (at != std::string::npos) {
+        at += 14;
+        namespaces.insert(text.substr(at, text.find('\n', at) - at));
+      }
+      fs::copy_file(f.path(), fs::path(out) / cluster.path().filename() / f.path().filename());
+    }
+  }
+  return {namespaces.begin(), namespaces.end()};
 }
 
 std::string EachCluster(const std::vector<std::string>& contexts, const std::string& args,
