@@ -96,6 +96,7 @@ HttpResponse RestClient::Do(ApiRequest request) {
   for (int attempt = 1;; ++attempt) {
     try {
       HttpResponse response = TryOnce(request, attempt);
+      gave_up_on_server_.store(false);
       response.sent_again = maybe_done;
       return response;
     } catch (const Unauthorized& e) {
@@ -105,7 +106,16 @@ HttpResponse RestClient::Do(ApiRequest request) {
       int& count = e.code() == 429 ? throttled : failures;
       ++count;
       maybe_done = maybe_done || e.code() != 429;
-      if (!backoff_.ShouldRetry(failures, e, clock_->Now() - first_sent)) throw;
+      const bool unreachable = e.code() == 0 && e.reason() == kRetryableTransportReason;
+      if (unreachable && gave_up_on_server_.load()) {
+        spdlog::debug("{}: not retrying {} {}: an earlier request already gave up on {}",
+                      config_.context, e.context().verb, e.context().object, config_.server);
+        throw;
+      }
+      if (!backoff_.ShouldRetry(failures, e, clock_->Now() - first_sent)) {
+        if (unreachable) gave_up_on_server_.store(true);
+        throw;
+      }
       WaitBeforeRetry(count, e);
     }
   }

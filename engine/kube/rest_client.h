@@ -3,6 +3,7 @@
 // Thread-safe. Client builds on it; most users want Client.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
@@ -71,6 +72,11 @@ class RestClient {
   RateLimiter limiter_;
   Backoff backoff_;
   Authenticator auth_;
+  // A request spent all its retries on a server it could not reach at all (refused, reset):
+  // until a request gets through again, the others try once and give up, instead of each
+  // waiting out a retry budget of its own against a server that is down (a plan of a dead
+  // cluster's fifteen kinds took two minutes to fail).
+  std::atomic<bool> gave_up_on_server_{false};
 };
 
 }  // namespace meshform::kube

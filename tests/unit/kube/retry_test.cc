@@ -166,6 +166,23 @@ TEST_F(KubeRetryTest, ConnectionFailuresAreRetriedTlsFailuresAreNot) {
   EXPECT_EQ(cluster.clock.Sleeps().size(), 1u);
 }
 
+// Once a request has spent all its retries on a server it cannot reach, the next ones try once
+// and fail (no wait of their own), until one gets an answer: then retries are back.
+TEST_F(KubeRetryTest, AfterARequestGaveUpOnAnUnreachableServerTheNextTryOnceUntilOneGetsThrough) {
+  for (int i = 0; i < 6; ++i) cluster.transport->EnqueueFailure({"Connection refused", true});
+  EXPECT_THROW(cluster.client->Get(kCm), TransportError);
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 5u);
+  const size_t sent = cluster.ApiRequests().size();
+  cluster.transport->EnqueueFailure({"Connection refused", true});
+  EXPECT_THROW(cluster.client->Get(kCm), TransportError);
+  EXPECT_EQ(cluster.ApiRequests().size(), sent + 1) << "one try, no retry";
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 5u) << "no wait";
+  EXPECT_EQ(cluster.client->Get(kCm)["metadata"]["name"], "cm");  // the server is back
+  cluster.transport->EnqueueFailure({"Connection refused", true});
+  EXPECT_EQ(cluster.client->Get(kCm)["metadata"]["name"], "cm");
+  EXPECT_EQ(cluster.clock.Sleeps().size(), 6u) << "retried again";
+}
+
 // An API server that cannot be reached at all (refused, reset: restarting) is retried past
 // max_attempts for unreachable_budget since the first send, when the budget is set (apply and
 // destroy); other transient errors and fatal transport failures are not.
