@@ -5,7 +5,7 @@
 //     vs `kubectl apply --server-side` of the same rendered objects per cluster in parallel, then
 //     `kubectl wait --for=condition=Available` on every Deployment; the kubectl wait alone is
 //     printed too: how long the controllers take once everything is written;
-//   - the controllers' own floor: the same Deployments alone created by `kubectl create` (one
+//   - the controllers' own floor: the workloads' Deployments alone created by `kubectl create` (one
 //     request stream per cluster, the clusters in parallel) in namespaces made beforehand
 //     (without injection, as nothing else is there), until `kubectl wait` sees every one
 //     Available; the time from the first request to the last Deployment available;

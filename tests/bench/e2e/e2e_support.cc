@@ -95,10 +95,11 @@ std::vector<std::string> CopyDeployments(const std::string& kubectl_dir, const s
       std::string text = ReadFile(f.path());
       if (text.find("kind: Deployment\n") == std::string::npos) continue;
       auto at = text.find("\n  namespace: ");
-      if (at != std::string::npos) {
-        at += 14;
-        namespaces.insert(text.substr(at, text.find('\n', at) - at));
-      }
+      if (at == std::string::npos) continue;
+      at += 14;
+      std::string ns = text.substr(at, text.find('\n', at) - at);
+      if (ns == "istio-system") continue;  // the control plane's: needs its accounts and Secrets
+      namespaces.insert(ns);
       fs::copy_file(f.path(), fs::path(out) / cluster.path().filename() / f.path().filename());
     }
   }

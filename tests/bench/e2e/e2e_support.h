@@ -30,8 +30,9 @@ Measured MeasureMeshform(const std::string& args);
 // state are left out. Returns how many objects were copied.
 int CopyForKubectl(const std::string& rendered, const std::string& out);
 
-// The controllers' floor's objects: every Deployment of KUBECTL/then/<cluster> (the workloads'),
-// copied to OUT/<cluster>. Returns the namespaces they live in.
+// The controllers' floor's objects: the workloads' Deployments of KUBECTL/then/<cluster> (not
+// istio-system's: those need the control plane's ServiceAccounts and Secrets), copied to
+// OUT/<cluster>. Returns the namespaces they live in.
 std::vector<std::string> CopyDeployments(const std::string& kubectl_dir, const std::string& out);
 
 // A shell command that runs `kubectl ARGS` for every context at once and fails when one fails
