@@ -8,8 +8,8 @@
 
 namespace meshform {
 
-// Returns this thread's cached free blocks to the allocator's shared pool. Cheap, and a no-op
-// when the scalable allocator is not in use (sanitizer builds, tests).
+// Returns this thread's cached free blocks to the allocator's shared pool. Cheap; nothing when
+// the scalable allocator does not serve malloc (tests, sanitizer builds: it was never started).
 void ReleaseThreadCaches();
 
 }  // namespace meshform
