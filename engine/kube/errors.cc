@@ -151,4 +151,8 @@ bool IsTransient(const ApiError& e) {
   return e.code() >= 500 && e.retry_after().has_value();
 }
 
+bool IsUnreachable(const ApiError& error) {
+  return error.code() == 0 && error.reason() == kRetryableTransportReason;
+}
+
 }  // namespace meshform::kube

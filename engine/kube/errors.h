@@ -86,4 +86,8 @@ inline constexpr const char* kFatalTransportReason = "TransportFailed";
 // transport failures.
 bool IsTransient(const ApiError& error);
 
+// True when the server could not be reached at all: no HTTP answer, a retryable transport
+// failure (connection refused or reset, timeout).
+bool IsUnreachable(const ApiError& error);
+
 }  // namespace meshform::kube

@@ -96,7 +96,8 @@ HttpResponse RestClient::Do(ApiRequest request) {
   for (int attempt = 1;; ++attempt) {
     try {
       HttpResponse response = TryOnce(request, attempt);
-      gave_up_on_server_.store(false);
+      if (gave_up_on_server_.load())
+        gave_up_on_server_.store(false);  // no shared write per request
       response.sent_again = maybe_done;
       return response;
     } catch (const Unauthorized& e) {
@@ -106,7 +107,7 @@ HttpResponse RestClient::Do(ApiRequest request) {
       int& count = e.code() == 429 ? throttled : failures;
       ++count;
       maybe_done = maybe_done || e.code() != 429;
-      const bool unreachable = e.code() == 0 && e.reason() == kRetryableTransportReason;
+      const bool unreachable = IsUnreachable(e);
       if (unreachable && gave_up_on_server_.load()) {
         spdlog::debug("{}: not retrying {} {}: an earlier request already gave up on {}",
                       config_.context, e.context().verb, e.context().object, config_.server);

@@ -12,8 +12,7 @@ bool Backoff::ShouldRetry(int attempt, const ApiError& error, Duration elapsed) 
   if (error.code() == 429) return elapsed < policy_.throttle_budget;
   if (!IsTransient(error)) return false;
   if (attempt < policy_.max_attempts) return true;
-  return error.reason() == kRetryableTransportReason && error.code() == 0 &&
-         elapsed < policy_.unreachable_budget;
+  return IsUnreachable(error) && elapsed < policy_.unreachable_budget;
 }
 
 Duration Backoff::DelayFor(int attempt, const ApiError& error) {
